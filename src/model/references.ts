@@ -1,0 +1,159 @@
+/**
+ * Checks that need the whole document: duplicate ids, references to ids that do not exist,
+ * and date order. They read the input loosely, so a document with structural problems still gets
+ * every reference problem reported in the same pass.
+ */
+import { compareIsoDates, isIsoDate } from "./dates";
+import type { Problem } from "./problems";
+
+type Path = (string | number)[];
+type Loose = Record<string, unknown>;
+
+const isRecord = (value: unknown): value is Loose =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
+
+function records(doc: Loose, key: string): [Loose, number][] {
+  const value = doc[key];
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, i): [Loose, number][] => (isRecord(item) ? [[item, i]] : []));
+}
+
+function strings(value: unknown): [string, number][] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((item, i): [string, number][] =>
+    typeof item === "string" ? [[item, i]] : [],
+  );
+}
+
+/** Collects the ids of one list, reporting duplicates. */
+function collectIds(doc: Loose, key: string, field: string, problems: Problem[]): Set<unknown> {
+  const seen = new Set<unknown>();
+  for (const [item, i] of records(doc, key)) {
+    const id = item[field];
+    if (id === undefined) continue;
+    if (seen.has(id))
+      problems.push({ path: [key, i, field], message: `duplicate ${field}`, value: id });
+    seen.add(id);
+  }
+  return seen;
+}
+
+/** Every problem of cross-reference and date order in a dataset or topology document. */
+export function checkReferences(input: unknown): Problem[] {
+  if (!isRecord(input)) return [];
+  const problems: Problem[] = [];
+  const sourceIds = collectIds(input, "sources", "id", problems);
+  const asns = collectIds(input, "networks", "asn", problems);
+  const nodeIds = collectIds(input, "nodes", "id", problems);
+  const linkIds = collectIds(input, "links", "id", problems);
+  collectIds(input, "events", "id", problems);
+  collectIds(input, "stories", "id", problems);
+
+  const refs = (value: unknown, path: Path, known: Set<unknown>, what: string) => {
+    for (const [id, i] of strings(value)) {
+      if (!known.has(id))
+        problems.push({ path: [...path, i], message: `unknown ${what} id`, value: id });
+    }
+  };
+  const ref = (value: unknown, path: Path, known: Set<unknown>, what: string) => {
+    if (typeof value === "string" && !known.has(value)) {
+      problems.push({ path, message: `unknown ${what} id`, value });
+    }
+  };
+
+  for (const key of ["networks", "nodes", "links", "events"]) {
+    for (const [item, i] of records(input, key))
+      refs(item.sources, [key, i, "sources"], sourceIds, "source");
+  }
+
+  for (const [link, i] of records(input, "links")) {
+    ref(link.from, ["links", i, "from"], nodeIds, "node");
+    ref(link.to, ["links", i, "to"], nodeIds, "node");
+    refs(link.via, ["links", i, "via"], nodeIds, "node");
+    if (typeof link.from === "string" && link.from === link.to) {
+      problems.push({
+        path: ["links", i, "to"],
+        message: "link ends where it starts",
+        value: link.to,
+      });
+    }
+    if (Array.isArray(link.networks)) {
+      link.networks.forEach((asn, j) => {
+        if (typeof asn === "number" && !asns.has(asn)) {
+          problems.push({
+            path: ["links", i, "networks", j],
+            message: "unknown network (AS number not in networks)",
+            value: asn,
+          });
+        }
+      });
+    }
+    checkIntervals(link.active, ["links", i, "active"], problems);
+  }
+
+  for (const [event, i] of records(input, "events")) {
+    refs(event.links, ["events", i, "links"], linkIds, "link");
+    refs(event.nodes, ["events", i, "nodes"], nodeIds, "node");
+    if (
+      isIsoDate(event.date) &&
+      isIsoDate(event.end) &&
+      compareIsoDates(event.end, event.date) < 0
+    ) {
+      problems.push({
+        path: ["events", i, "end"],
+        message: `ends before it starts (${event.date})`,
+        value: event.end,
+      });
+    }
+  }
+
+  for (const [story, i] of records(input, "stories")) {
+    for (const [step, j] of records(story, "steps")) {
+      const path: Path = ["stories", i, "steps", j];
+      refs(step.sources, [...path, "sources"], sourceIds, "source");
+      if (typeof step.select === "string") {
+        const [kind, id] = step.select.split(":");
+        if (kind === "link") ref(id, [...path, "select"], linkIds, "link");
+        if (kind === "node") ref(id, [...path, "select"], nodeIds, "node");
+      }
+    }
+  }
+
+  const range = input.timeRange;
+  if (Array.isArray(range) && isIsoDate(range[0]) && isIsoDate(range[1]) && range[1] < range[0]) {
+    problems.push({
+      path: ["timeRange", 1],
+      message: `ends before it starts (${range[0]})`,
+      value: range[1],
+    });
+  }
+  return problems;
+}
+
+function checkIntervals(value: unknown, path: Path, problems: Problem[]): void {
+  if (!Array.isArray(value)) return;
+  let previousEnd: string | null | undefined;
+  value.forEach((interval, i) => {
+    if (!isRecord(interval) || !isIsoDate(interval.from)) return;
+    const { from, to } = interval;
+    if (isIsoDate(to) && compareIsoDates(to, from) < 0) {
+      problems.push({
+        path: [...path, i, "to"],
+        message: `interval ends before it starts (${from})`,
+        value: to,
+      });
+    }
+    if (
+      i > 0 &&
+      (previousEnd === null ||
+        (previousEnd !== undefined && compareIsoDates(from, previousEnd) <= 0))
+    ) {
+      problems.push({
+        path: [...path, i, "from"],
+        message: `interval starts before the previous one ends (${previousEnd ?? "still active"})`,
+        value: from,
+      });
+    }
+    previousEnd = to === null ? null : isIsoDate(to) ? to : undefined;
+  });
+}

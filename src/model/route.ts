@@ -1,0 +1,72 @@
+/** Routes along great circles: densify waypoints, unwrap longitudes, measure length. */
+import { geoDistance, geoInterpolate } from "d3-geo";
+
+/** `[lon, lat]` in degrees. */
+export type LonLat = [number, number];
+
+/** Mean Earth radius (IUGG), the radius all our distances use. */
+export const EARTH_RADIUS_KM = 6371.0088;
+/** The longest allowed step between consecutive vertices of a computed path. */
+export const MAX_SEGMENT_KM = 50;
+/** Decimal places kept in written coordinates: 1e-6° is about 0.1 m. */
+const COORDINATE_DECIMALS = 6;
+
+const round = (value: number, decimals: number) => {
+  const f = 10 ** decimals;
+  return Math.round(value * f) / f;
+};
+
+/** Great-circle distance between two points, in km. */
+export function greatCircleKm(a: LonLat, b: LonLat): number {
+  return geoDistance(a, b) * EARTH_RADIUS_KM;
+}
+
+/**
+ * The great-circle route through `waypoints`, with intermediate vertices so that no step is longer
+ * than `maxKm`. Waypoints stay exact vertices of the result.
+ */
+export function densifyRoute(waypoints: readonly LonLat[], maxKm = MAX_SEGMENT_KM): LonLat[] {
+  const first = waypoints[0];
+  if (!first) return [];
+  const out: LonLat[] = [[first[0], first[1]]];
+  for (let i = 1; i < waypoints.length; i++) {
+    const a = waypoints[i - 1] as LonLat;
+    const b = waypoints[i] as LonLat;
+    // A margin under maxKm keeps each step within it after coordinates are rounded.
+    const steps = Math.max(1, Math.ceil(greatCircleKm(a, b) / (maxKm * 0.99)));
+    const at = geoInterpolate(a, b);
+    for (let s = 1; s < steps; s++) {
+      const [lon, lat] = at(s / steps);
+      out.push([round(lon, COORDINATE_DECIMALS), round(lat, COORDINATE_DECIMALS)]);
+    }
+    out.push([b[0], b[1]]);
+  }
+  return unwrapLongitudes(out);
+}
+
+/**
+ * Shifts longitudes by whole turns so each vertex lies within 180° of the previous one: a route
+ * over the antimeridian then runs on (e.g. 179 → 181) instead of jumping across the map.
+ */
+export function unwrapLongitudes(path: readonly LonLat[]): LonLat[] {
+  const out: LonLat[] = [];
+  let previous: number | undefined;
+  for (const [lon, lat] of path) {
+    let x = lon;
+    if (previous !== undefined) {
+      while (x - previous > 180) x -= 360;
+      while (x - previous < -180) x += 360;
+    }
+    out.push([x, lat]);
+    previous = x;
+  }
+  return out;
+}
+
+/** Total length of a path along great circles, in km. */
+export function pathLengthKm(path: readonly LonLat[]): number {
+  let total = 0;
+  for (let i = 1; i < path.length; i++)
+    total += greatCircleKm(path[i - 1] as LonLat, path[i] as LonLat);
+  return total;
+}
