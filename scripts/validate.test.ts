@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { REPO_ROOT, runScript } from "./lib/cli.test-helper";
+
+const tempFile = (name: string, text: string) => {
+  const file = join(mkdtempSync(join(tmpdir(), "uplinks-validate-")), name);
+  writeFileSync(file, text);
+  return file;
+};
+
+describe("npm run validate", () => {
+  it("accepts the pipeline's output and exits 0", () => {
+    const file = join(REPO_ROOT, "public/data/north-korea.topology.json");
+    const { status, stdout } = runScript("validate.ts", [
+      file,
+      join(REPO_ROOT, "public/data/index.json"),
+    ]);
+    expect(stdout).toContain(`${file}: ok`);
+    expect(status).toBe(0);
+  });
+
+  it("reports invalid JSON with its line and column, and exits 1", () => {
+    const file = tempFile(
+      "broken.json",
+      '{\n  "format": "uplinks-topology",\n  "version": 1\n  "id": "x"\n}\n',
+    );
+    const { status, stdout } = runScript("validate.ts", [file]);
+    expect(stdout.trim()).toBe(
+      `${file}: (root): invalid JSON at line 4, column 3: ',' is expected`,
+    );
+    expect(status).toBe(1);
+  });
+
+  it("reports every problem of a file, one per line", () => {
+    const doc = JSON.parse(
+      readFileSync(join(REPO_ROOT, "public/data/north-korea.topology.json"), "utf8"),
+    );
+    doc.nodes[0].coordinates = [200, 39];
+    doc.links[0].to = "nowhere";
+    doc.events[0].date = "2017-02-30";
+    const file = tempFile("three.json", JSON.stringify(doc));
+    const { status, stdout } = runScript("validate.ts", [file]);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toEqual([
+      `${file}: nodes[0].coordinates[0]: longitude is off the globe (-180…180) (200)`,
+      `${file}: events[0].date: not a date (expected YYYY-MM-DD) ("2017-02-30")`,
+      `${file}: links[0].to: unknown node id ("nowhere")`,
+    ]);
+    expect(status).toBe(1);
+  });
+
+  it("says when a file cannot be read", () => {
+    const { status, stdout } = runScript("validate.ts", ["/nonexistent/x.json"]);
+    expect(stdout.trim()).toBe("/nonexistent/x.json: (root): cannot read file (ENOENT)");
+    expect(status).toBe(1);
+  });
+});

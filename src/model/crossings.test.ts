@@ -1,0 +1,121 @@
+import { describe, expect, it } from "vitest";
+import { createCountryIndex } from "./country-index";
+import { computeCrossings } from "./crossings";
+import { densifyRoute, greatCircleKm, type LonLat } from "./route";
+
+/** Two countries side by side along the equator, split at longitude 10, and an island at 30. */
+const index = () =>
+  createCountryIndex([
+    {
+      code: "AA",
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [0, -5],
+            [0, 5],
+            [10, 5],
+            [10, -5],
+            [0, -5],
+          ],
+        ],
+      },
+    },
+    {
+      code: "BB",
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [10, -5],
+            [10, 5],
+            [20, 5],
+            [20, -5],
+            [10, -5],
+          ],
+        ],
+      },
+    },
+    {
+      code: "CC",
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [30, -5],
+            [30, 5],
+            [35, 5],
+            [35, -5],
+            [30, -5],
+          ],
+        ],
+      },
+    },
+  ]);
+
+describe("createCountryIndex", () => {
+  it("finds the country containing a point, and none at sea", () => {
+    const countries = index();
+    expect(countries.countryAt([5, 0])).toBe("AA");
+    expect(countries.countryAt([15, 1])).toBe("BB");
+    expect(countries.countryAt([25, 0])).toBeNull();
+    expect(countries.countryAt([15 + 360, 1])).toBe("BB");
+  });
+});
+
+describe("computeCrossings", () => {
+  it("locates a land border crossing to within 1 km", () => {
+    const path = densifyRoute([
+      [2, 1],
+      [18, 1],
+    ]);
+    const { countries, crossings } = computeCrossings(path, index());
+    expect(countries).toEqual(["AA", "BB"]);
+    expect(crossings).toHaveLength(1);
+    const [crossing] = crossings;
+    expect(crossing?.from).toBe("AA");
+    expect(crossing?.to).toBe("BB");
+    // The border is the meridian 10°E: the crossing lies within 1 km of it.
+    const at = crossing?.at as LonLat;
+    expect(greatCircleKm(at, [10, at[1]])).toBeLessThan(1);
+    expect(at[1]).toBeGreaterThan(1);
+    expect(at[1]).toBeLessThan(1.1);
+  });
+
+  it("counts a crossing over the sea, placed where the path enters the next country", () => {
+    const { countries, crossings } = computeCrossings(
+      densifyRoute([
+        [15, 0],
+        [33, 0],
+      ]),
+      index(),
+    );
+    expect(countries).toEqual(["BB", "CC"]);
+    expect(crossings.map((c) => [c.from, c.to])).toEqual([["BB", "CC"]]);
+    expect(greatCircleKm(crossings[0]?.at as LonLat, [30, 0])).toBeLessThan(1);
+  });
+
+  it("finds no crossing on a path inside one country", () => {
+    const { countries, crossings } = computeCrossings(
+      densifyRoute([
+        [1, 0],
+        [9, 4],
+      ]),
+      index(),
+    );
+    expect(countries).toEqual(["AA"]);
+    expect(crossings).toEqual([]);
+  });
+
+  it("finds both crossings of a path that leaves a country and comes back", () => {
+    const { crossings } = computeCrossings(
+      densifyRoute([
+        [5, 0],
+        [15, 0],
+        [5, 1],
+      ]),
+      index(),
+    );
+    expect(crossings.map((c) => `${c.from}>${c.to}`)).toEqual(["AA>BB", "BB>AA"]);
+  });
+});

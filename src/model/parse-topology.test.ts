@@ -1,0 +1,185 @@
+import { describe, expect, it } from "vitest";
+import { checkTopology, parseCatalog, parseTopology } from "./parse-topology";
+import { DocumentError, formatProblem } from "./problems";
+import { validTopologyInput } from "./test-fixtures";
+
+/** The formatted problems of a document, one string each. */
+const problemsOf = (doc: unknown) => checkTopology(doc).map(formatProblem);
+
+describe("parseTopology", () => {
+  it("returns the typed topology of a valid document", () => {
+    const topology = parseTopology(validTopologyInput(), "test.json");
+    expect(topology.links[0]?.id).toBe("ab");
+    expect(checkTopology(validTopologyInput())).toEqual([]);
+  });
+
+  it("throws a DocumentError whose message names the document, the path and the value", () => {
+    const doc = validTopologyInput();
+    (doc.links[0] as { active: unknown[] }).active = [{ from: "2017-13-01", to: null }];
+    expect(() => parseTopology(doc, "nk.json")).toThrow(DocumentError);
+    expect(() => parseTopology(doc, "nk.json")).toThrow(
+      'nk.json: links[0].active[0].from: not a date (expected YYYY-MM-DD) ("2017-13-01")',
+    );
+  });
+
+  it("rejects another format and an unknown version before reading further", () => {
+    expect(problemsOf({ ...validTopologyInput(), format: "geojson" })).toEqual([
+      'format: not an Uplinks document of format "uplinks-topology" ("geojson")',
+    ]);
+    expect(problemsOf({ ...validTopologyInput(), version: 2 })).toEqual([
+      "version: unsupported version (this app reads version 1) (2)",
+    ]);
+    expect(problemsOf([1, 2])).toEqual(["(root): expected a JSON object ([1,2])"]);
+  });
+
+  it("rejects a date that is not on the calendar", () => {
+    const doc = validTopologyInput();
+    doc.events[0] = { ...doc.events[0], date: "2017-02-30" };
+    expect(problemsOf(doc)).toEqual([
+      'events[0].date: not a date (expected YYYY-MM-DD) ("2017-02-30")',
+    ]);
+  });
+
+  it("rejects an interval that ends before it starts", () => {
+    const doc = validTopologyInput();
+    doc.links[0] = { ...doc.links[0], active: [{ from: "2012-01-01", to: "2011-12-31" }] };
+    expect(problemsOf(doc)).toEqual([
+      'links[0].active[0].to: interval ends before it starts (2012-01-01) ("2011-12-31")',
+    ]);
+  });
+
+  it("rejects intervals of a link that overlap", () => {
+    const doc = validTopologyInput();
+    doc.links[0] = {
+      ...doc.links[0],
+      active: [
+        { from: "2010-01-01", to: "2012-01-01" },
+        { from: "2011-06-01", to: null },
+      ],
+    };
+    expect(problemsOf(doc)).toEqual([
+      'links[0].active[1].from: interval starts before the previous one ends (2012-01-01) ("2011-06-01")',
+    ]);
+  });
+
+  it("rejects an event that ends before it starts", () => {
+    const doc = validTopologyInput();
+    doc.events[0] = { ...doc.events[0], end: "2014-12-01" };
+    expect(problemsOf(doc)).toEqual([
+      'events[0].end: ends before it starts (2014-12-22) ("2014-12-01")',
+    ]);
+  });
+
+  it("rejects coordinates off the globe", () => {
+    const doc = validTopologyInput();
+    doc.nodes[0] = { ...doc.nodes[0], coordinates: [190, 39] };
+    doc.nodes[1] = { ...doc.nodes[1], coordinates: [124, -91] };
+    expect(problemsOf(doc)).toEqual([
+      "nodes[0].coordinates[0]: longitude is off the globe (-180…180) (190)",
+      "nodes[1].coordinates[1]: latitude is off the globe (-90…90) (-91)",
+    ]);
+  });
+
+  it("rejects duplicate ids", () => {
+    const doc = validTopologyInput();
+    doc.nodes.push({ ...doc.nodes[0] });
+    expect(problemsOf(doc)).toEqual(['nodes[2].id: duplicate id ("a")']);
+  });
+
+  it("rejects references to nodes, links and networks that are not listed", () => {
+    const doc = validTopologyInput();
+    doc.links[0] = { ...doc.links[0], to: "pyongyng", via: ["b"], networks: [64501] };
+    doc.events[0] = { ...doc.events[0], links: ["nope"] };
+    (doc.stories[0] as { steps: unknown[] }).steps = [
+      {
+        title: "One",
+        caption: "Text",
+        view: { center: [125, 40], zoom: 5 },
+        date: "2012-01-01",
+        select: "node:zz",
+      },
+    ];
+    expect(problemsOf(doc)).toEqual([
+      'links[0].to: unknown node id ("pyongyng")',
+      "links[0].networks[0]: unknown network (AS number not in networks) (64501)",
+      'events[0].links[0]: unknown link id ("nope")',
+      'stories[0].steps[0].select: unknown node id ("zz")',
+    ]);
+  });
+
+  it("rejects a source id that is not listed, and a record that cites none", () => {
+    const doc = validTopologyInput();
+    doc.nodes[0] = { ...doc.nodes[0], sources: ["dyn-2017"] };
+    doc.nodes[1] = { ...doc.nodes[1], sources: [] };
+    expect(problemsOf(doc)).toEqual([
+      "nodes[1].sources: cites no source ([])",
+      'nodes[0].sources[0]: unknown source id ("dyn-2017")',
+    ]);
+  });
+
+  it("rejects source URLs that are not http(s)", () => {
+    const doc = validTopologyInput();
+    doc.sources[0] = { ...doc.sources[0], url: "javascript:alert(1)" };
+    expect(problemsOf(doc)).toEqual(['sources[0].url: not an http(s) URL ("javascript:alert(1)")']);
+  });
+
+  it("names missing and unknown fields and wrong kinds", () => {
+    const doc = validTopologyInput();
+    const { from: _from, ...linkWithoutFrom } = doc.links[0] as Record<string, unknown>;
+    doc.links[0] = { ...linkWithoutFrom, kind: "wormhole", colour: "red" };
+    expect(problemsOf(doc)).toEqual([
+      'links[0].kind: not a link kind (terrestrial, submarine, satellite, microwave, peering) ("wormhole")',
+      "links[0].from: required field is missing",
+      'links[0].colour: unknown field ("red")',
+    ]);
+  });
+
+  it("reports every problem of a document at once", () => {
+    const doc = validTopologyInput();
+    doc.nodes[0] = { ...doc.nodes[0], coordinates: [125, 95] };
+    doc.links[0] = { ...doc.links[0], from: "x" };
+    doc.events[0] = { ...doc.events[0], date: "yesterday" };
+    expect(problemsOf(doc)).toHaveLength(3);
+  });
+
+  it("never throws anything but a DocumentError on arbitrary JSON values", () => {
+    for (const input of [
+      null,
+      0,
+      "x",
+      {},
+      { format: "uplinks-topology", version: 1, links: "no" },
+    ]) {
+      expect(() => parseTopology(input)).toThrow(DocumentError);
+    }
+  });
+});
+
+describe("parseCatalog", () => {
+  const catalog = () => ({
+    format: "uplinks-catalog",
+    version: 1,
+    default: "test",
+    datasets: [
+      {
+        id: "test",
+        title: "Test",
+        description: "d",
+        file: "test.topology.json",
+        updated: "2020-01-01",
+        timeRange: ["2010-01-01", "2020-01-01"],
+        counts: { nodes: 2, links: 1, networks: 1, events: 1, sources: 1, stories: 1 },
+      },
+    ],
+  });
+
+  it("accepts a valid catalog", () => {
+    expect(parseCatalog(catalog()).default).toBe("test");
+  });
+
+  it("rejects a default that names no listed dataset", () => {
+    expect(() => parseCatalog({ ...catalog(), default: "mars" }, "index.json")).toThrow(
+      'index.json: default: names no listed dataset ("mars")',
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import {
+  densifyRoute,
+  greatCircleKm,
+  type LonLat,
+  MAX_SEGMENT_KM,
+  pathLengthKm,
+  unwrapLongitudes,
+} from "./route";
+
+const PYONGYANG: LonLat = [125.75432, 39.03385];
+const BEIJING: LonLat = [116.39723, 39.9075];
+const VLADIVOSTOK: LonLat = [131.87353, 43.10562];
+const ANCHORAGE: LonLat = [-149.90028, 61.21806];
+
+describe("densifyRoute", () => {
+  it("keeps every step within 50 km", () => {
+    const path = densifyRoute([PYONGYANG, BEIJING, VLADIVOSTOK]);
+    for (let i = 1; i < path.length; i++) {
+      expect(greatCircleKm(path[i - 1] as LonLat, path[i] as LonLat)).toBeLessThanOrEqual(
+        MAX_SEGMENT_KM,
+      );
+    }
+  });
+
+  it("keeps the endpoints and waypoints as exact vertices", () => {
+    const path = densifyRoute([PYONGYANG, BEIJING, VLADIVOSTOK]);
+    expect(path[0]).toEqual(PYONGYANG);
+    expect(path).toContainEqual(BEIJING);
+    expect(path[path.length - 1]).toEqual(VLADIVOSTOK);
+  });
+
+  it("measures the same length as the great circles between its waypoints", () => {
+    const path = densifyRoute([PYONGYANG, BEIJING, VLADIVOSTOK]);
+    const direct = greatCircleKm(PYONGYANG, BEIJING) + greatCircleKm(BEIJING, VLADIVOSTOK);
+    expect(pathLengthKm(path)).toBeCloseTo(direct, 0);
+  });
+
+  it("runs over the antimeridian without jumping across the map", () => {
+    const path = densifyRoute([VLADIVOSTOK, ANCHORAGE]);
+    for (let i = 1; i < path.length; i++) {
+      expect(Math.abs((path[i] as LonLat)[0] - (path[i - 1] as LonLat)[0])).toBeLessThan(5);
+    }
+    expect(path[path.length - 1]?.[0]).toBeCloseTo(ANCHORAGE[0] + 360, 6);
+  });
+
+  it("returns no vertex for no waypoint and the point itself for one", () => {
+    expect(densifyRoute([])).toEqual([]);
+    expect(densifyRoute([PYONGYANG])).toEqual([PYONGYANG]);
+  });
+});
+
+describe("unwrapLongitudes", () => {
+  it("shifts each longitude to within 180° of the previous one", () => {
+    expect(
+      unwrapLongitudes([
+        [179, 0],
+        [-179, 0],
+        [-170, 1],
+      ]),
+    ).toEqual([
+      [179, 0],
+      [181, 0],
+      [190, 1],
+    ]);
+  });
+});
