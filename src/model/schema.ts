@@ -16,7 +16,15 @@ export const LINK_KINDS = [
   "microwave",
   "peering",
 ] as const;
-export const NODE_KINDS = ["city", "town", "border", "landing", "datacenter", "satellite"] as const;
+export const NODE_KINDS = [
+  "city",
+  "town",
+  "border",
+  "landing",
+  "datacenter",
+  "satellite",
+  "waypoint",
+] as const;
 export const EVENT_KINDS = [
   "activation",
   "retirement",
