@@ -3,7 +3,8 @@ import { defineConfig } from "vite";
 
 export default defineConfig({
   base: "./",
-  build: { target: "es2022", sourcemap: true },
+  // MapLibre and deck.gl are one large chunk by nature; it is loaded once and cached.
+  build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 2600 },
   preview: { host: "127.0.0.1" },
   test: {
     include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],

@@ -1,0 +1,282 @@
+/**
+ * (geometry, view state, clock) → deck.gl layers. Data arrays and accessors are stable, so the
+ * date, the flow phase and the pulse only change uniforms: moving the slider rebuilds no buffer.
+ */
+import type { Layer } from "@deck.gl/core";
+import { DataFilterExtension, type DataFilterExtensionProps } from "@deck.gl/extensions";
+import { TripsLayer } from "@deck.gl/geo-layers";
+import { PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import type { CountryLabel } from "../map/basemap";
+import type { Selection, ThemeName } from "../state/store";
+import type { LabelSide } from "./label-placement";
+import {
+  type CrossingMarker,
+  FLOW_SPAN,
+  KIND_WIDTH,
+  type LinkGeometry,
+  type LinkSegment,
+  type NodeMarker,
+  OPEN_END_DAY,
+} from "./link-geometry";
+import { DATA_PALETTES, type RGB } from "./palette";
+
+/** Seconds a flow pulse takes to run the length of a link. */
+export const FLOW_PERIOD_S = 2.4;
+/** Link width in pixels at KIND_WIDTH 1. */
+export const BASE_WIDTH_PX = 3.5;
+
+export interface LayerInput {
+  readonly geometry: LinkGeometry;
+  readonly countryLabels: readonly CountryLabel[];
+  /** The current date as a day number. */
+  readonly day: number;
+  /** How long (days) a link glows after it appears and lingers as a ghost after it retires. */
+  readonly fadeDays: number;
+  readonly selection: Selection | null;
+  /** Links disrupted by an outage or attack in progress; a new set only when it changes. */
+  readonly disrupted: ReadonlySet<string>;
+  /** Nodes on at least one active link; a new set only when it changes. */
+  readonly activeNodes: ReadonlySet<string>;
+  readonly theme: ThemeName;
+  /** Which node labels to draw, and on which side of their point; a new map only when it changes. */
+  readonly labelSides: ReadonlyMap<string, LabelSide>;
+  /** Flow animation on (false: links drawn still). */
+  readonly animate: boolean;
+  /** Seconds on the animation clock. */
+  readonly time: number;
+}
+
+// One extension instance per configuration, created once (deck.gl compares them by identity).
+const INTERVAL_FILTER = new DataFilterExtension({ filterSize: 2 });
+const EDGE_FILTER = new DataFilterExtension({ filterSize: 1 });
+
+const withAlpha = ([r, g, b]: RGB, a: number): [number, number, number, number] => [r, g, b, a];
+
+/** GPU filter props that show records whose interval contains `day`. */
+const activeOn = (day: number) => ({
+  extensions: [INTERVAL_FILTER],
+  getFilterValue: (d: { filter: readonly [number, number] }) => d.filter as [number, number],
+  filterRange: [
+    [-OPEN_END_DAY, day + 0.5],
+    [day - 0.5, OPEN_END_DAY],
+  ] as [number, number][],
+});
+
+/**
+ * Builds the layers. Keeps small caches keyed by input identity, so callers may call it every
+ * frame: derived data (the disrupted segments, say) is recomputed only when its input changes.
+ */
+export function createLayerBuilder() {
+  let disruptedFor: ReadonlySet<string> | undefined;
+  let disruptedSegments: LinkSegment[] = [];
+  let selectedFor: string | undefined;
+  let selectedSegments: readonly LinkSegment[] = [];
+  let labelledFor: ReadonlyMap<string, LabelSide> | undefined;
+  let labelled: readonly NodeMarker[] = [];
+
+  return function buildLayers(input: LayerInput): Layer[] {
+    const { geometry, day, theme, animate, time, fadeDays } = input;
+    const palette = DATA_PALETTES[theme];
+    const linkColor = (d: LinkSegment) => palette.links[d.link.kind];
+    const linkWidth = (d: LinkSegment) => KIND_WIDTH[d.link.kind];
+
+    if (disruptedFor !== input.disrupted) {
+      disruptedFor = input.disrupted;
+      disruptedSegments = geometry.segments.filter((s) => input.disrupted.has(s.link.id));
+    }
+    const selectedLink = input.selection?.kind === "link" ? input.selection.id : "";
+    if (selectedFor !== selectedLink) {
+      selectedFor = selectedLink;
+      selectedSegments = geometry.segmentsByLink.get(selectedLink) ?? [];
+    }
+    const sides = input.labelSides;
+    if (labelledFor !== sides) {
+      labelledFor = sides;
+      labelled = geometry.nodes.filter((d) => sides.has(d.node.id));
+    }
+    const selectedNode = input.selection?.kind === "node" ? input.selection.id : "";
+    const pulse = animate ? 0.5 + 0.5 * Math.sin(time * Math.PI * 2) : 1;
+
+    const layers: Layer[] = [
+      new TextLayer<CountryLabel>({
+        id: "country-labels",
+        data: input.countryLabels,
+        getPosition: (d) => d.position as [number, number],
+        getText: (d) => d.name.toUpperCase(),
+        getSize: (d) => Math.max(10, Math.min(15, 9 + Math.log10(1 + d.area * 4000) * 2.2)),
+        getColor: withAlpha(palette.countryLabel, 200),
+        fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+        fontWeight: 600,
+        characterSet: "auto",
+        updateTriggers: { getColor: theme },
+      }),
+      new PathLayer<LinkSegment>({
+        id: "links-selected-casing",
+        data: selectedSegments,
+        getPath: (d) => d.path as [number, number][],
+        getColor: withAlpha(palette.selected, 230),
+        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
+        widthUnits: "pixels",
+        capRounded: true,
+        jointRounded: true,
+        ...activeOn(day),
+        updateTriggers: { getColor: theme },
+      }),
+      new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+        id: "links-ghost",
+        data: geometry.segments,
+        getPath: (d) => d.path as [number, number][],
+        getColor: withAlpha(palette.nodeIdle, 200),
+        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
+        widthUnits: "pixels",
+        extensions: [EDGE_FILTER],
+        // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
+        getFilterValue: (d) => d.filter[1],
+        filterRange: [day - fadeDays, day - 0.5],
+        filterSoftRange: [day - 0.5, day - 0.5],
+        updateTriggers: { getColor: theme },
+      }),
+      new PathLayer<LinkSegment>({
+        id: "links",
+        data: geometry.segments,
+        getPath: (d) => d.path as [number, number][],
+        getColor: (d) => withAlpha(linkColor(d), animate ? 190 : 235),
+        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX,
+        widthUnits: "pixels",
+        widthMinPixels: 1.5,
+        capRounded: true,
+        jointRounded: true,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 90],
+        ...activeOn(day),
+        updateTriggers: { getColor: [theme, animate] },
+      }),
+      new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+        id: "links-appearing",
+        data: geometry.segments,
+        getPath: (d) => d.path as [number, number][],
+        getColor: (d) => withAlpha(linkColor(d), 140),
+        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
+        widthUnits: "pixels",
+        capRounded: true,
+        extensions: [EDGE_FILTER],
+        // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
+        getFilterValue: (d) => d.filter[0],
+        filterRange: [day - fadeDays, day + 0.5],
+        filterSoftRange: [day + 0.5, day + 0.5],
+        updateTriggers: { getColor: theme },
+      }),
+    ];
+
+    if (animate) {
+      const phase = ((time / FLOW_PERIOD_S) % 1) * FLOW_SPAN * 1.5;
+      layers.push(
+        new TripsLayer<LinkSegment>({
+          id: "links-flow",
+          data: geometry.segments,
+          getPath: (d) => d.path as [number, number][],
+          getTimestamps: (d) => d.timestamps as number[],
+          getColor: (d) => withAlpha(mix(linkColor(d), [255, 255, 255], 0.35), 255),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.15,
+          widthUnits: "pixels",
+          widthMinPixels: 2,
+          capRounded: true,
+          jointRounded: true,
+          fadeTrail: true,
+          trailLength: FLOW_SPAN * 0.45,
+          currentTime: phase,
+          ...activeOn(day),
+          updateTriggers: { getColor: theme },
+        }),
+      );
+    }
+
+    layers.push(
+      new PathLayer<LinkSegment>({
+        id: "links-disrupted",
+        data: disruptedSegments,
+        getPath: (d) => d.path as [number, number][],
+        getColor: withAlpha(palette.disrupted, 235),
+        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
+        widthUnits: "pixels",
+        widthScale: 1 + 0.8 * pulse,
+        opacity: 0.55 + 0.45 * pulse,
+        capRounded: true,
+        jointRounded: true,
+        pickable: true,
+        ...activeOn(day),
+        updateTriggers: { getColor: theme },
+      }),
+      new ScatterplotLayer<CrossingMarker>({
+        id: "crossings",
+        data: geometry.crossings,
+        getPosition: (d) => d.position as [number, number],
+        getRadius: 4.5,
+        radiusUnits: "pixels",
+        stroked: true,
+        filled: true,
+        getFillColor: withAlpha(palette.labelHalo, 255),
+        getLineColor: withAlpha(palette.crossing, 255),
+        lineWidthUnits: "pixels",
+        getLineWidth: 2,
+        pickable: true,
+        ...activeOn(day),
+        updateTriggers: { getFillColor: theme, getLineColor: theme },
+      }),
+      new ScatterplotLayer<NodeMarker>({
+        id: "nodes",
+        data: geometry.nodes,
+        getPosition: (d) => d.node.coordinates as [number, number],
+        getRadius: (d) => (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * 2,
+        radiusUnits: "pixels",
+        stroked: true,
+        getFillColor: (d) =>
+          withAlpha(input.activeNodes.has(d.node.id) ? palette.node : palette.nodeIdle, 255),
+        getLineColor: (d) =>
+          withAlpha(d.node.id === selectedNode ? palette.selected : palette.nodeStroke, 255),
+        lineWidthUnits: "pixels",
+        getLineWidth: (d) => (d.node.id === selectedNode ? 3 : 1.5),
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 120],
+        updateTriggers: {
+          getFillColor: [theme, input.activeNodes],
+          getLineColor: [theme, selectedNode],
+          getLineWidth: selectedNode,
+          getRadius: selectedNode,
+        },
+      }),
+      new TextLayer<NodeMarker>({
+        id: "node-labels",
+        data: labelled,
+        getPosition: (d) => d.node.coordinates as [number, number],
+        getText: (d) => d.node.name,
+        getSize: 13,
+        getColor: (d) => withAlpha(palette.label, input.activeNodes.has(d.node.id) ? 255 : 150),
+        getPixelOffset: (d) => [sides.get(d.node.id) === "left" ? -10 : 10, 0],
+        getTextAnchor: (d) => (sides.get(d.node.id) === "left" ? "end" : "start"),
+        getAlignmentBaseline: "center",
+        fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+        fontWeight: 600,
+        fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+        outlineWidth: 4,
+        outlineColor: withAlpha(palette.labelHalo, 255),
+        characterSet: "auto",
+        updateTriggers: {
+          getColor: [theme, input.activeNodes],
+          getPixelOffset: sides,
+          getTextAnchor: sides,
+          outlineColor: theme,
+        },
+      }),
+    );
+    return layers;
+  };
+}
+
+function mix(a: RGB, b: RGB, t: number): RGB {
+  return [0, 1, 2].map((i) =>
+    Math.round((a[i] ?? 0) * (1 - t) + (b[i] ?? 0) * t),
+  ) as unknown as RGB;
+}

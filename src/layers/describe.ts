@@ -1,0 +1,48 @@
+/** Short text descriptions of picked map objects, for tooltips. Pure. */
+import type { Link, TopologyNode } from "../model/schema";
+import type { CrossingMarker, LinkSegment, NodeMarker } from "./link-geometry";
+
+export interface Description {
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+/** "2017-10-01 – today" for each interval. */
+export const describeIntervals = (link: Link): string =>
+  link.active.map((i) => `${i.from} – ${i.to ?? "today"}`).join(", ");
+
+const KIND_NAMES: Readonly<Record<string, string>> = {
+  terrestrial: "Terrestrial fibre",
+  submarine: "Submarine cable",
+  satellite: "Satellite",
+  microwave: "Microwave",
+  peering: "BGP adjacency",
+};
+
+export const linkKindName = (kind: string) => KIND_NAMES[kind] ?? kind;
+
+/** The tooltip of an object picked in layer `layerId`, or null for nothing worth saying. */
+export function describePick(layerId: string, object: unknown): Description | null {
+  if (!object || typeof object !== "object") return null;
+  if (layerId === "links" || layerId === "links-disrupted") {
+    const { link } = object as LinkSegment;
+    return { title: link.name, lines: [linkKindName(link.kind), describeIntervals(link)] };
+  }
+  if (layerId === "nodes") {
+    const { node, degree } = object as NodeMarker;
+    return {
+      title: node.name,
+      lines: [describeNode(node), `${degree} link${degree === 1 ? "" : "s"}`],
+    };
+  }
+  if (layerId === "crossings") {
+    const c = object as CrossingMarker;
+    return { title: `Border crossing ${c.from} → ${c.to}`, lines: [c.link.name] };
+  }
+  return null;
+}
+
+function describeNode(node: TopologyNode): string {
+  const kind = node.kind.charAt(0).toUpperCase() + node.kind.slice(1);
+  return node.country ? `${kind}, ${node.country}` : kind;
+}

@@ -1,0 +1,295 @@
+/**
+ * The map: MapLibre with the offline basemap and one interleaved deck.gl overlay, kept in step with
+ * the store (camera, date, selection, theme, projection) and driven by the shared clock.
+ */
+import type { PickingInfo } from "@deck.gl/core";
+import { MapLibreOverlay } from "@deck.gl/maplibre";
+import { Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { createLayerBuilder } from "../layers/build-layers";
+import { type LabelSide, placeLabels } from "../layers/label-placement";
+import type { LinkGeometry } from "../layers/link-geometry";
+import { toDayNumber } from "../model/dates";
+import type { Topology } from "../model/schema";
+import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
+import {
+  type AppStore,
+  type Camera,
+  type Selection,
+  select,
+  setCamera,
+  watch,
+} from "../state/store";
+import { type BasemapData, buildBasemapStyle } from "./basemap";
+import { datasetBounds, sameCamera } from "./camera";
+import type { Clock } from "./clock";
+
+setWorkerUrl(workerUrl);
+
+export interface MapViewDeps {
+  readonly store: AppStore;
+  readonly topology: Topology;
+  readonly geometry: LinkGeometry;
+  readonly basemap: BasemapData;
+  readonly clock: Clock;
+  /** Called once, after the first frame with the links has been drawn. */
+  readonly onReady: () => void;
+  /** Hover changes: the picked object (or null) and where the pointer is. */
+  readonly onHover: (
+    pick: { layerId: string; object: unknown; x: number; y: number } | null,
+  ) => void;
+  /** Screen space the UI covers on each side, kept clear when the camera frames the data. */
+  readonly framePadding: () => { top: number; right: number; bottom: number; left: number };
+  /** A problem the map cannot get past (no WebGL, say). */
+  readonly onFailure: (message: string) => void;
+}
+
+const cameraOf = (map: MapLibreMap): Camera => {
+  const c = map.getCenter();
+  return {
+    center: [c.lng, c.lat],
+    zoom: map.getZoom(),
+    bearing: map.getBearing(),
+    pitch: map.getPitch(),
+  };
+};
+
+/** Mounts the map into `container`; returns its disposer. */
+export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => void {
+  const { store, topology, geometry, basemap, clock } = deps;
+  const state = store.getState();
+  let map: MapLibreMap;
+  try {
+    map = new MapLibreMap({
+      container,
+      style: buildBasemapStyle(basemap, state.theme),
+      ...(state.camera
+        ? {
+            center: [...state.camera.center],
+            zoom: state.camera.zoom,
+            bearing: state.camera.bearing,
+            pitch: state.camera.pitch,
+          }
+        : {
+            bounds: datasetBounds(topology),
+            fitBoundsOptions: { padding: deps.framePadding(), maxZoom: 6 },
+          }),
+      attributionControl: { compact: false, customAttribution: "Boundaries: Natural Earth" },
+      canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+      maxPitch: 60,
+      renderWorldCopies: true,
+    });
+  } catch (error) {
+    deps.onFailure(`The map cannot be drawn: ${(error as Error).message}`);
+    return () => {};
+  }
+  map.on("error", (event) => console.warn("map:", event.error?.message ?? event));
+
+  const buildLayers = createLayerBuilder();
+  const rangeDays = toDayNumber(topology.timeRange[1]) - toDayNumber(topology.timeRange[0]);
+  const fadeDays = Math.max(14, rangeDays / 120);
+  let derivedFor = "";
+  let disrupted: ReadonlySet<string> = new Set();
+  let activeNodes: ReadonlySet<string> = new Set();
+  let labelSides: ReadonlyMap<string, LabelSide> = new Map();
+  let ready = false;
+  let loaded = false;
+
+  const overlay = new MapLibreOverlay({
+    interleaved: true,
+    layers: [],
+    onHover: (info: PickingInfo) =>
+      deps.onHover(
+        info.object && info.layer
+          ? { layerId: info.layer.id, object: info.object, x: info.x, y: info.y }
+          : null,
+      ),
+    onClick: (info: PickingInfo) => {
+      const object = info.object as { link?: { id: string }; node?: { id: string } } | undefined;
+      if (object?.node && info.layer?.id === "nodes")
+        select(store, { kind: "node", id: object.node.id });
+      else if (object?.link) select(store, { kind: "link", id: object.link.id });
+      else select(store, null);
+    },
+    getCursor: ({ isHovering, isDragging }) =>
+      isDragging ? "grabbing" : isHovering ? "pointer" : "grab",
+    onAfterRender: () => {
+      if (!ready && loaded) {
+        ready = true;
+        deps.onReady();
+      }
+    },
+  });
+
+  const render = () => {
+    const s = store.getState();
+    // Sets of ids change only when the date crosses an interval or event boundary.
+    const key = `${s.date}`;
+    if (key !== derivedFor) {
+      derivedFor = key;
+      const nextDisrupted = disruptedLinkIds(topology, s.date);
+      if (!sameSet(nextDisrupted, disrupted)) disrupted = nextDisrupted;
+      const nextNodes = new Set(
+        activeLinksOn(topology, s.date).flatMap((l) => [l.from, l.to, ...(l.via ?? [])]),
+      );
+      if (!sameSet(nextNodes, activeNodes)) activeNodes = nextNodes;
+    }
+    overlay.setProps({
+      layers: buildLayers({
+        geometry,
+        countryLabels: basemap.labels,
+        day: toDayNumber(s.date),
+        fadeDays,
+        selection: s.selection,
+        disrupted,
+        activeNodes,
+        labelSides,
+        theme: s.theme,
+        animate: s.animate,
+        time: clock.time(),
+      }),
+    });
+  };
+
+  /** Re-places node labels for the current camera; re-renders only if the placement changed. */
+  const placeNodeLabels = () => {
+    const next = placeLabels(
+      geometry.nodes
+        .filter((d) => d.node.kind !== "waypoint")
+        .map((d) => {
+          const p = map.project(d.node.coordinates as [number, number]);
+          const active = activeNodes.has(d.node.id);
+          return {
+            id: d.node.id,
+            x: p.x,
+            y: p.y,
+            width: d.node.name.length * 7.6 + 4,
+            height: 16,
+            priority: d.degree + (active ? 100 : 0),
+          };
+        }),
+    );
+    const same =
+      next.size === labelSides.size && [...next].every(([id, side]) => labelSides.get(id) === side);
+    if (!same) {
+      labelSides = next;
+      if (loaded) render();
+    }
+  };
+  map.on("move", placeNodeLabels);
+
+  /** Pans (and zooms out if needed) so the selection is in view and not behind a panel. */
+  const frameSelection = (selection: Selection | null) => {
+    if (!selection || !loaded) return;
+    const points =
+      selection.kind === "link"
+        ? (topology.links.find((l) => l.id === selection.id)?.path ?? [])
+        : topology.nodes.filter((n) => n.id === selection.id).map((n) => n.coordinates);
+    if (points.length === 0) return;
+    const padding = deps.framePadding();
+    const canvas = map.getCanvas();
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    const visible = points.every((p) => {
+      const { x, y } = map.project(p as [number, number]);
+      return (
+        x >= padding.left &&
+        x <= width - padding.right &&
+        y >= padding.top &&
+        y <= height - padding.bottom
+      );
+    });
+    if (visible) return;
+    const lons = points.map((p) => p[0] as number);
+    const lats = points.map((p) => p[1] as number);
+    const bounds: [[number, number], [number, number]] = [
+      [Math.min(...lons), Math.min(...lats)],
+      [Math.max(...lons), Math.max(...lats)],
+    ];
+    const fits =
+      width - padding.left - padding.right > 40 && height - padding.top - padding.bottom > 40;
+    map.fitBounds(bounds, {
+      padding: fits ? padding : 20,
+      maxZoom: Math.max(map.getZoom(), 3),
+      duration: store.getState().animate ? 700 : 0,
+    });
+  };
+
+  const applyProjection = () => map.setProjection({ type: store.getState().projection });
+  map.on("style.load", applyProjection);
+  map.once("load", () => {
+    loaded = true;
+    map.addControl(overlay);
+    render();
+    placeNodeLabels();
+    map.triggerRepaint();
+  });
+
+  map.on("moveend", () => {
+    const camera = cameraOf(map);
+    if (!sameCamera(camera, store.getState().camera)) setCamera(store, camera);
+  });
+
+  const disposers = [
+    watch(store, (s) => s.date, render),
+    watch(
+      store,
+      (s) => s.selection,
+      (selection) => {
+        render();
+        frameSelection(selection);
+      },
+    ),
+    watch(
+      store,
+      (s) => s.animate,
+      (animate) => {
+        clock.want("flow", animate);
+        render();
+      },
+    ),
+    watch(
+      store,
+      (s) => s.theme,
+      (theme) => {
+        map.setStyle(buildBasemapStyle(basemap, theme));
+        render();
+      },
+    ),
+    watch(store, (s) => s.projection, applyProjection),
+    watch(
+      store,
+      (s) => s.camera,
+      (camera) => {
+        if (camera && !sameCamera(camera, cameraOf(map))) {
+          map.flyTo({
+            center: [...camera.center],
+            zoom: camera.zoom,
+            bearing: camera.bearing,
+            pitch: camera.pitch,
+            essential: false,
+          });
+        }
+      },
+    ),
+    clock.onTick(() => {
+      if (loaded && store.getState().animate) render();
+    }),
+  ];
+  clock.want("flow", state.animate);
+
+  return () => {
+    for (const dispose of disposers) dispose();
+    clock.want("flow", false);
+    if (loaded) map.removeControl(overlay);
+    overlay.finalize();
+    map.remove();
+  };
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const v of a) if (!b.has(v)) return false;
+  return true;
+}

@@ -1,0 +1,78 @@
+/** Data derived from the topology and the view state: computed, never stored. */
+import { greatCircleKm, type LonLat } from "../model/route";
+import type { Interval, Link, Topology, TopologyEvent } from "../model/schema";
+
+/** True when one of the intervals contains `date` (an open end means still active). */
+export const isActiveOn = (active: readonly Interval[], date: string): boolean =>
+  active.some((i) => i.from <= date && (i.to === null || date <= i.to));
+
+/** The links active on `date`, in the topology's (id) order. */
+export const activeLinksOn = (topology: Topology, date: string): Link[] =>
+  topology.links.filter((link) => isActiveOn(link.active, date));
+
+/** Events in progress on `date` (a one-day event only on its day). */
+export const eventsOn = (topology: Topology, date: string): TopologyEvent[] =>
+  topology.events.filter((e) => e.date <= date && date <= (e.end ?? e.date));
+
+/** Kinds of event that disrupt the links they name. */
+export const DISRUPTIVE_EVENT_KINDS: ReadonlySet<string> = new Set(["outage", "attack"]);
+
+/** Ids of links disrupted (by an outage or attack in progress) on `date`. */
+export function disruptedLinkIds(topology: Topology, date: string): Set<string> {
+  const ids = new Set<string>();
+  for (const event of eventsOn(topology, date)) {
+    if (DISRUPTIVE_EVENT_KINDS.has(event.kind)) for (const id of event.links ?? []) ids.add(id);
+  }
+  return ids;
+}
+
+/** How many links start, end or pass through each node. */
+export function nodeDegrees(topology: Topology): Map<string, number> {
+  const degrees = new Map<string, number>();
+  for (const link of topology.links) {
+    for (const id of new Set([link.from, link.to, ...(link.via ?? [])])) {
+      degrees.set(id, (degrees.get(id) ?? 0) + 1);
+    }
+  }
+  return degrees;
+}
+
+/** Events that name a link or node. */
+export const eventsAbout = (
+  topology: Topology,
+  kind: "link" | "node",
+  id: string,
+): TopologyEvent[] =>
+  topology.events.filter((e) => (kind === "link" ? e.links : e.nodes)?.includes(id));
+
+/** Links that start, end or pass through a node. */
+export const linksThrough = (topology: Topology, nodeId: string): Link[] =>
+  topology.links.filter((l) => l.from === nodeId || l.to === nodeId || l.via?.includes(nodeId));
+
+/** The first event after (`direction` 1) or the last before (-1) `date`, if any. */
+export function adjacentEvent(
+  topology: Topology,
+  date: string,
+  direction: 1 | -1,
+): TopologyEvent | undefined {
+  const events = topology.events; // sorted by date by the pipeline
+  if (direction === 1) return events.find((e) => e.date > date);
+  return [...events].reverse().find((e) => e.date < date);
+}
+
+/** The place nearest to `point` on the ground, with its distance in km (e.g. "near Tumangang"). */
+export function nearestNode(
+  topology: Topology,
+  point: readonly [number, number],
+): { node: Topology["nodes"][number]; km: number } | undefined {
+  let best: { node: Topology["nodes"][number]; km: number } | undefined;
+  for (const node of topology.nodes) {
+    if (node.kind === "satellite" || node.kind === "waypoint") continue;
+    const km = greatCircleKm(node.coordinates as LonLat, [
+      ((point[0] + 540) % 360) - 180,
+      point[1],
+    ]);
+    if (!best || km < best.km) best = { node, km };
+  }
+  return best;
+}
