@@ -30,13 +30,13 @@ function framePadding(sidebar: HTMLElement, timeline: HTMLElement) {
   const wide = window.innerWidth > 700;
   const side = sidebar.getBoundingClientRect();
   let bottom = window.innerHeight - timeline.getBoundingClientRect().top + 30;
-  let right = wide ? 140 : 40;
+  let right = wide ? 140 : 90;
   const details = document
     .querySelector<HTMLElement>(".details:not([hidden])")
     ?.getBoundingClientRect();
   if (details && wide) right = window.innerWidth - details.left + 40;
   if (details && !wide) bottom = window.innerHeight - details.top + 30;
-  return { top: wide ? 60 : 90, right, bottom, left: wide ? side.right + 40 : 40 };
+  return { top: wide ? 60 : 110, right, bottom, left: wide ? side.right + 40 : 40 };
 }
 
 async function start(): Promise<void> {
@@ -77,6 +77,7 @@ async function start(): Promise<void> {
   }
   const store = createAppStore({
     date: clampDate(view.date ?? topology.timeRange[1], range[0], range[1]),
+    camera: view.camera ?? null,
     selection:
       view.selection && known(view.selection.kind, view.selection.id) ? view.selection : null,
     animate: view.animate ?? !reducedMotion,

@@ -3,11 +3,16 @@
  * date, the flow phase and the pulse only change uniforms: moving the slider rebuilds no buffer.
  */
 import type { Layer } from "@deck.gl/core";
-import { DataFilterExtension, type DataFilterExtensionProps } from "@deck.gl/extensions";
+import {
+  DataFilterExtension,
+  type DataFilterExtensionProps,
+  PathStyleExtension,
+  type PathStyleExtensionProps,
+} from "@deck.gl/extensions";
 import { TripsLayer } from "@deck.gl/geo-layers";
 import { PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
 import type { CountryLabel } from "../map/basemap";
-import type { Selection, ThemeName } from "../state/store";
+import type { ProjectionName, Selection, ThemeName } from "../state/store";
 import type { LabelSide } from "./label-placement";
 import {
   type CrossingMarker,
@@ -38,6 +43,7 @@ export interface LayerInput {
   /** Nodes on at least one active link; a new set only when it changes. */
   readonly activeNodes: ReadonlySet<string>;
   readonly theme: ThemeName;
+  readonly projection: ProjectionName;
   /** Which node labels to draw, and on which side of their point; a new map only when it changes. */
   readonly labelSides: ReadonlyMap<string, LabelSide>;
   /** Flow animation on (false: links drawn still). */
@@ -49,6 +55,10 @@ export interface LayerInput {
 // One extension instance per configuration, created once (deck.gl compares them by identity).
 const INTERVAL_FILTER = new DataFilterExtension({ filterSize: 2 });
 const EDGE_FILTER = new DataFilterExtension({ filterSize: 1 });
+const DASHES = new PathStyleExtension({ dash: true });
+/** Satellite hops are dashed: a hop through space, not a line on the ground. */
+const dashOf = (d: LinkSegment): [number, number] =>
+  d.link.kind === "satellite" ? [3, 2] : [0, 0];
 
 const withAlpha = ([r, g, b]: RGB, a: number): [number, number, number, number] => [r, g, b, a];
 
@@ -95,11 +105,17 @@ export function createLayerBuilder() {
       labelled = geometry.nodes.filter((d) => sides.has(d.node.id));
     }
     const selectedNode = input.selection?.kind === "node" ? input.selection.id : "";
+    // On the globe, lines lie on the sphere's surface and would z-fight with it: draw them over it.
+    const globe = input.projection === "globe";
+    const parameters = globe ? { depthCompare: "always" as const, depthWriteEnabled: false } : {};
+    // deck.gl's GlobeView culls back faces by default, and text quads face away: draw both faces.
+    const textParameters = globe ? { ...parameters, cullMode: "none" as const } : {};
     const pulse = animate ? 0.5 + 0.5 * Math.sin(time * Math.PI * 2) : 1;
 
     const layers: Layer[] = [
       new TextLayer<CountryLabel>({
         id: "country-labels",
+        parameters: textParameters,
         data: input.countryLabels,
         getPosition: (d) => d.position as [number, number],
         getText: (d) => d.name.toUpperCase(),
@@ -112,6 +128,7 @@ export function createLayerBuilder() {
       }),
       new PathLayer<LinkSegment>({
         id: "links-selected-casing",
+        parameters,
         data: selectedSegments,
         getPath: (d) => d.path as [number, number][],
         getColor: withAlpha(palette.selected, 230),
@@ -124,6 +141,7 @@ export function createLayerBuilder() {
       }),
       new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
         id: "links-ghost",
+        parameters,
         data: geometry.segments,
         getPath: (d) => d.path as [number, number][],
         getColor: withAlpha(palette.nodeIdle, 200),
@@ -136,9 +154,12 @@ export function createLayerBuilder() {
         filterSoftRange: [day - 0.5, day - 0.5],
         updateTriggers: { getColor: theme },
       }),
-      new PathLayer<LinkSegment>({
+      new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
         id: "links",
+        parameters,
         data: geometry.segments,
+        getDashArray: dashOf,
+        dashJustified: true,
         getPath: (d) => d.path as [number, number][],
         getColor: (d) => withAlpha(linkColor(d), animate ? 190 : 235),
         getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX,
@@ -150,10 +171,12 @@ export function createLayerBuilder() {
         autoHighlight: true,
         highlightColor: [255, 255, 255, 90],
         ...activeOn(day),
+        extensions: [INTERVAL_FILTER, DASHES],
         updateTriggers: { getColor: [theme, animate] },
       }),
       new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
         id: "links-appearing",
+        parameters,
         data: geometry.segments,
         getPath: (d) => d.path as [number, number][],
         getColor: (d) => withAlpha(linkColor(d), 140),
@@ -174,6 +197,7 @@ export function createLayerBuilder() {
       layers.push(
         new TripsLayer<LinkSegment>({
           id: "links-flow",
+          parameters,
           data: geometry.segments,
           getPath: (d) => d.path as [number, number][],
           getTimestamps: (d) => d.timestamps as number[],
@@ -195,6 +219,7 @@ export function createLayerBuilder() {
     layers.push(
       new PathLayer<LinkSegment>({
         id: "links-disrupted",
+        parameters,
         data: disruptedSegments,
         getPath: (d) => d.path as [number, number][],
         getColor: withAlpha(palette.disrupted, 235),
@@ -210,6 +235,7 @@ export function createLayerBuilder() {
       }),
       new ScatterplotLayer<CrossingMarker>({
         id: "crossings",
+        parameters,
         data: geometry.crossings,
         getPosition: (d) => d.position as [number, number],
         getRadius: 4.5,
@@ -226,6 +252,7 @@ export function createLayerBuilder() {
       }),
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",
+        parameters,
         data: geometry.nodes,
         getPosition: (d) => d.node.coordinates as [number, number],
         getRadius: (d) => (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * 2,
@@ -249,6 +276,7 @@ export function createLayerBuilder() {
       }),
       new TextLayer<NodeMarker>({
         id: "node-labels",
+        parameters: textParameters,
         data: labelled,
         getPosition: (d) => d.node.coordinates as [number, number],
         getText: (d) => d.node.name,

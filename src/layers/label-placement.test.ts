@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type LabelCandidate, placeLabels } from "./label-placement";
+import { type LabelCandidate, placeCentredLabels, placeLabels } from "./label-placement";
 
 const label = (id: string, x: number, y: number, priority = 1): LabelCandidate => ({
   id,
@@ -34,5 +34,16 @@ describe("placeLabels", () => {
     const placed = placeLabels([label("a", 100, 100, 2), label("b", 140, 100, 1)]);
     expect(placed.get("a")).toBe("left");
     expect(placed.get("b")).toBe("right");
+  });
+});
+
+describe("placeCentredLabels", () => {
+  it("keeps the more important of two overlapping centred labels", () => {
+    const placed = placeCentredLabels([
+      label("russia", 100, 100, 5),
+      label("mongolia", 110, 104, 1),
+      label("chile", 400, 400, 1),
+    ]);
+    expect([...placed].sort()).toEqual(["chile", "russia"]);
   });
 });

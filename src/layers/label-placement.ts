@@ -56,3 +56,22 @@ export function placeLabels(
   }
   return placed;
 }
+
+/** Labels centred on their point: the ids of those that fit, most important first, none overlapping. */
+export function placeCentredLabels(candidates: readonly LabelCandidate[]): Set<string> {
+  const taken: Box[] = [];
+  const placed = new Set<string>();
+  const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
+  for (const c of order) {
+    const box: Box = {
+      x0: c.x - c.width / 2 - 4,
+      y0: c.y - c.height / 2 - 2,
+      x1: c.x + c.width / 2 + 4,
+      y1: c.y + c.height / 2 + 2,
+    };
+    if (taken.some((t) => overlaps(box, t))) continue;
+    taken.push(box);
+    placed.add(c.id);
+  }
+  return placed;
+}

@@ -4,11 +4,12 @@
  */
 import type { PickingInfo } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
+import { geoDistance } from "d3-geo";
 import { Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { createLayerBuilder } from "../layers/build-layers";
-import { type LabelSide, placeLabels } from "../layers/label-placement";
+import { type LabelSide, placeCentredLabels, placeLabels } from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
 import type { Topology } from "../model/schema";
@@ -21,11 +22,16 @@ import {
   setCamera,
   watch,
 } from "../state/store";
-import { type BasemapData, buildBasemapStyle } from "./basemap";
+import { type BasemapData, buildBasemapStyle, type CountryLabel } from "./basemap";
 import { datasetBounds, sameCamera } from "./camera";
 import type { Clock } from "./clock";
 
 setWorkerUrl(workerUrl);
+
+/** Labels farther than this from the centre of the view (about 75°) are on the globe's far side. */
+const FACING_RADIANS = (75 * Math.PI) / 180;
+/** A country is named once its area (steradians × 4^zoom) is this large on screen. */
+const COUNTRY_LABEL_MIN_SCREEN_AREA = 0.8;
 
 export interface MapViewDeps {
   readonly store: AppStore;
@@ -93,6 +99,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let disrupted: ReadonlySet<string> = new Set();
   let activeNodes: ReadonlySet<string> = new Set();
   let labelSides: ReadonlyMap<string, LabelSide> = new Map();
+  let countryLabels: readonly CountryLabel[] = basemap.labels;
   let ready = false;
   let loaded = false;
 
@@ -138,7 +145,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     overlay.setProps({
       layers: buildLayers({
         geometry,
-        countryLabels: basemap.labels,
+        countryLabels,
         day: toDayNumber(s.date),
         fadeDays,
         selection: s.selection,
@@ -146,17 +153,50 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         activeNodes,
         labelSides,
         theme: s.theme,
+        projection: s.projection,
         animate: s.animate,
         time: clock.time(),
       }),
     });
   };
 
+  /** On the globe, labels are drawn over the sphere: keep only those on the side facing us. */
+  const facing = (point: readonly number[]) => {
+    if (store.getState().projection !== "globe") return true;
+    const c = map.getCenter();
+    return geoDistance([c.lng, c.lat], [point[0] ?? 0, point[1] ?? 0]) < FACING_RADIANS;
+  };
+  /** Country names that face us and fit without overlapping, larger countries first. */
+  const updateCountryLabels = () => {
+    const zoom = map.getZoom();
+    const candidates = basemap.labels
+      .filter((l) => l.area * 4 ** zoom > COUNTRY_LABEL_MIN_SCREEN_AREA && facing(l.position))
+      .map((l, i) => {
+        const p = map.project(l.position);
+        return {
+          id: String(i),
+          label: l,
+          x: p.x,
+          y: p.y,
+          width: l.name.length * 8.5,
+          height: 14,
+          priority: l.area,
+        };
+      });
+    const kept = placeCentredLabels(candidates);
+    const next = candidates.filter((c) => kept.has(c.id)).map((c) => c.label);
+    if (next.length !== countryLabels.length || next.some((l, i) => l !== countryLabels[i])) {
+      countryLabels = next;
+      if (loaded) render();
+    }
+  };
+  map.on("moveend", updateCountryLabels);
+
   /** Re-places node labels for the current camera; re-renders only if the placement changed. */
   const placeNodeLabels = () => {
     const next = placeLabels(
       geometry.nodes
-        .filter((d) => d.node.kind !== "waypoint")
+        .filter((d) => d.node.kind !== "waypoint" && facing(d.node.coordinates))
         .map((d) => {
           const p = map.project(d.node.coordinates as [number, number]);
           const active = activeNodes.has(d.node.id);
@@ -221,6 +261,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   map.once("load", () => {
     loaded = true;
     map.addControl(overlay);
+    updateCountryLabels();
     render();
     placeNodeLabels();
     map.triggerRepaint();
@@ -257,7 +298,16 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         render();
       },
     ),
-    watch(store, (s) => s.projection, applyProjection),
+    watch(
+      store,
+      (s) => s.projection,
+      () => {
+        applyProjection();
+        updateCountryLabels();
+        placeNodeLabels();
+        render();
+      },
+    ),
     watch(
       store,
       (s) => s.camera,

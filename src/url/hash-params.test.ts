@@ -15,6 +15,24 @@ describe("readHash", () => {
     });
   });
 
+  it("reads the camera in MapLibre's order, zoom/lat/lon[/bearing/pitch]", () => {
+    expect(readHash("#map=5.5/41.2/128.6").view.camera).toEqual({
+      zoom: 5.5,
+      center: [128.6, 41.2],
+      bearing: 0,
+      pitch: 0,
+    });
+    expect(readHash("#map=3/10/-20/45/30").view.camera).toEqual({
+      zoom: 3,
+      center: [-20, 10],
+      bearing: 45,
+      pitch: 30,
+    });
+    for (const bad of ["5/91/0", "5/0/181", "x/1/2", "5/1", "30/0/0", "5/0/0/0/90", "5/1e3/0"]) {
+      expect(readHash(`#map=${bad}`).view.camera, bad).toBeUndefined();
+    }
+  });
+
   it("ignores a bad parameter, naming it, and keeps the rest", () => {
     const { view, problems } = readHash("#t=2017-02-30&sel=link:ttk-khasan&anim=maybe");
     expect(view).toEqual({ selection: { kind: "link", id: "ttk-khasan" } });

@@ -4,9 +4,10 @@
  * returns what applies and a problem for each parameter that does not.
  */
 import { isIsoDate } from "../model/dates";
-import type { Selection } from "../state/store";
+import type { Camera, Selection } from "../state/store";
 
 export interface HashView {
+  camera?: Camera;
   dataset?: string;
   date?: string;
   selection?: Selection;
@@ -21,7 +22,12 @@ export function readHash(hash: string): { view: HashView; problems: string[] } {
   const problems: string[] = [];
   const bad = (key: string, value: string, why: string) => problems.push(`${key}=${value}: ${why}`);
   for (const [key, value] of params) {
-    if (key === "ds") {
+    if (key === "map") {
+      const camera = readCamera(value);
+      if (camera) view.camera = camera;
+      else
+        bad(key, value, "expected ZOOM/LAT/LON[/BEARING/PITCH] with zoom 0–22, lat ±85, lon ±180");
+    } else if (key === "ds") {
       if (/^[a-z0-9][a-z0-9-]*$/.test(value)) view.dataset = value;
       else bad(key, value, "not a dataset id");
     } else if (key === "t") {
@@ -43,4 +49,28 @@ export function readHash(hash: string): { view: HashView; problems: string[] } {
     }
   }
   return { view, problems };
+}
+
+/** `map=ZOOM/LAT/LON[/BEARING/PITCH]`, MapLibre's own hash order; null when malformed or out of range. */
+function readCamera(value: string): Camera | null {
+  const parts = value.split("/");
+  if (parts.length !== 3 && parts.length !== 5) return null;
+  const numbers = parts.map((p) => (/^-?\d+(\.\d+)?$/.test(p) ? Number(p) : Number.NaN));
+  const [zoom, lat, lon, bearing = 0, pitch = 0] = numbers as [
+    number,
+    number,
+    number,
+    number?,
+    number?,
+  ];
+  const ok =
+    numbers.every(Number.isFinite) &&
+    zoom >= 0 &&
+    zoom <= 22 &&
+    Math.abs(lat) <= 85.051129 &&
+    Math.abs(lon) <= 180 &&
+    Math.abs(bearing) <= 180 &&
+    pitch >= 0 &&
+    pitch <= 85;
+  return ok ? { zoom, center: [lon, lat], bearing, pitch } : null;
 }
