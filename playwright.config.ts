@@ -20,7 +20,7 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },
-    trace: "retain-on-failure",
+    trace: "on-first-retry",
   },
   projects: [
     {

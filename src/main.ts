@@ -34,7 +34,7 @@ function framePadding(sidebar: HTMLElement, timeline: HTMLElement) {
   const details = document
     .querySelector<HTMLElement>(".details:not([hidden])")
     ?.getBoundingClientRect();
-  if (details && wide) right = window.innerWidth - details.left + 40;
+  if (details && wide) right = window.innerWidth - details.left + 110;
   if (details && !wide) bottom = window.innerHeight - details.top + 30;
   return { top: wide ? 60 : 110, right, bottom, left: wide ? side.right + 40 : 40 };
 }

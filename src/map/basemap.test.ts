@@ -18,6 +18,7 @@ import { NATURAL_EARTH_CODES_BY_NAME } from "../model/natural-earth-codes";
 import {
   BASEMAP_PALETTES,
   type BasemapData,
+  basemapThemePaint,
   buildBasemapData,
   buildBasemapStyle,
   type ThemeName,
@@ -381,6 +382,21 @@ describe("BASEMAP_PALETTES", () => {
       const { land, border, coastline } = BASEMAP_PALETTES[theme];
       expect(contrast(border, land), theme).toBeGreaterThanOrEqual(1.5);
       expect(contrast(coastline, land), theme).toBeGreaterThanOrEqual(1.5);
+    }
+  });
+});
+
+describe("basemapThemePaint", () => {
+  it("names only layers and colours that the style of that theme has", () => {
+    const data = buildBasemapData(loadWorld());
+    for (const theme of ["dark", "light"] as const) {
+      const style = buildBasemapStyle(data, theme);
+      for (const [layerId, property, value] of basemapThemePaint(theme)) {
+        const layer = style.layers.find((l) => l.id === layerId) as
+          | { paint?: Record<string, unknown> }
+          | undefined;
+        expect(layer?.paint?.[property], `${layerId} ${property}`).toBe(value);
+      }
     }
   });
 });

@@ -180,6 +180,20 @@ export function buildBasemapStyle(data: BasemapData, theme: ThemeName): StyleSpe
   };
 }
 
+/** The paint properties that differ between themes, by layer id: switching theme sets only these. */
+export function basemapThemePaint(
+  theme: ThemeName,
+): [layer: string, property: string, value: string][] {
+  const palette = BASEMAP_PALETTES[theme];
+  return [
+    ["ocean", "background-color", palette.ocean],
+    ["graticule", "line-color", palette.graticule],
+    ["countries-fill", "fill-color", palette.land],
+    ["coastlines", "line-color", palette.coastline],
+    ["borders", "line-color", palette.border],
+  ];
+}
+
 /** One Natural Earth unit, still spherical, with the polygons that are not wound inside out. */
 interface CountryShape {
   code: string | null;

@@ -22,7 +22,12 @@ import {
   setCamera,
   watch,
 } from "../state/store";
-import { type BasemapData, buildBasemapStyle, type CountryLabel } from "./basemap";
+import {
+  type BasemapData,
+  basemapThemePaint,
+  buildBasemapStyle,
+  type CountryLabel,
+} from "./basemap";
 import { datasetBounds, sameCamera } from "./camera";
 import type { Clock } from "./clock";
 
@@ -90,7 +95,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     deps.onFailure(`The map cannot be drawn: ${(error as Error).message}`);
     return () => {};
   }
-  map.on("error", (event) => console.warn("map:", event.error?.message ?? event));
+  // The basemap needs no network, so any map error is a real fault: report it as one.
+  map.on("error", (event) => console.error("map:", event.error?.message ?? event));
 
   const buildLayers = createLayerBuilder();
   const rangeDays = toDayNumber(topology.timeRange[1]) - toDayNumber(topology.timeRange[0]);
@@ -294,7 +300,14 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       store,
       (s) => s.theme,
       (theme) => {
-        map.setStyle(buildBasemapStyle(basemap, theme));
+        // Only colours change: repainting keeps the (large, inline) sources where they are.
+        for (const [layer, property, value] of basemapThemePaint(theme)) {
+          map.setPaintProperty(
+            layer,
+            property as Parameters<MapLibreMap["setPaintProperty"]>[1],
+            value,
+          );
+        }
         render();
       },
     ),

@@ -27,6 +27,7 @@ export function setupActiveLinks(
   );
   root.append(section);
   let shownKey = "";
+  let buttons = new Map<HTMLButtonElement, string>();
 
   const render = () => {
     const { date, selection, theme } = store.getState();
@@ -40,6 +41,9 @@ export function setupActiveLinks(
     ].join("|");
     if (key === shownKey) return;
     shownKey = key;
+    // The list is rebuilt: remember which item had keyboard focus, to give it back.
+    const focused = buttons.get(document.activeElement as HTMLButtonElement);
+    buttons = new Map();
     count.textContent = String(links.length);
     empty.hidden = links.length > 0;
     list.replaceChildren(
@@ -63,6 +67,9 @@ export function setupActiveLinks(
         return h("li", {}, button);
       }),
     );
+    if (focused) {
+      for (const [button, id] of buttons) if (id === focused) button.focus();
+    }
   };
   render();
   const disposers = [

@@ -4,7 +4,14 @@
  */
 import { describeIntervals, linkKindName } from "../layers/describe";
 import type { Link, Source, Topology, TopologyEvent, TopologyNode } from "../model/schema";
-import { eventsAbout, isActiveOn, linksThrough, nearestNode } from "../state/selectors";
+import {
+  DISRUPTIVE_EVENT_KINDS,
+  eventsAbout,
+  eventsOn,
+  isActiveOn,
+  linksThrough,
+  nearestNode,
+} from "../state/selectors";
 import { type AppStore, select, setDate, setPlaying, watch } from "../state/store";
 import { h } from "./dom";
 
@@ -104,9 +111,19 @@ export function setupDetails(root: HTMLElement, store: AppStore, topology: Topol
   let status: { link: Link; element: HTMLElement } | undefined;
   const renderStatus = () => {
     if (!status) return;
-    const active = isActiveOn(status.link.active, store.getState().date);
-    status.element.className = `status ${active ? "status-on" : "status-off"}`;
-    status.element.textContent = active ? "Active on this date" : "Not active on this date";
+    const { date } = store.getState();
+    const active = isActiveOn(status.link.active, date);
+    const disruption = active
+      ? eventsOn(topology, date).find(
+          (e) => DISRUPTIVE_EVENT_KINDS.has(e.kind) && e.links?.includes(status?.link.id ?? ""),
+        )
+      : undefined;
+    status.element.className = `status ${disruption ? "status-disrupted" : active ? "status-on" : "status-off"}`;
+    status.element.textContent = disruption
+      ? `Disrupted on this date: ${disruption.title}`
+      : active
+        ? "Active on this date"
+        : "Not active on this date";
   };
 
   const linkView = (link: Link) => {
@@ -215,13 +232,23 @@ export function setupDetails(root: HTMLElement, store: AppStore, topology: Topol
     ];
   };
 
+  // Where keyboard focus was when the panel opened: it returns there when the panel closes.
+  let returnFocus: HTMLElement | null = null;
   const render = () => {
     const { selection } = store.getState();
+    const wasOpen = !panel.hidden;
     const link =
       selection?.kind === "link" ? topology.links.find((l) => l.id === selection.id) : undefined;
     const node = selection?.kind === "node" ? nodes.get(selection.id) : undefined;
     panel.hidden = !link && !node;
     status = undefined;
+    if (!wasOpen && !panel.hidden) returnFocus = document.activeElement as HTMLElement | null;
+    if (wasOpen && panel.hidden) {
+      const closedFromInside =
+        panel.contains(document.activeElement) || document.activeElement === document.body;
+      if (closedFromInside && returnFocus?.isConnected) returnFocus.focus();
+      returnFocus = null;
+    }
     const content = link ? linkView(link) : node ? nodeView(node) : [];
     panel.replaceChildren(...content.filter((c): c is HTMLElement => c instanceof Node));
   };

@@ -25,6 +25,10 @@ import {
 } from "../state/store";
 import { h, icon, isTyping } from "./dom";
 
+const MARKER_SPACING_PX = 15;
+const MARKER_ROW_PX = 13;
+const MAX_MARKER_ROWS = 3;
+
 const STEP_NAMES: Record<StepUnit, string> = { day: "1 day", month: "1 month", year: "1 year" };
 
 /** The slider's range: from 1 January of the first year to the dataset's last date. */
@@ -91,6 +95,7 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
   const fraction = (date: string) =>
     (toDayNumber(clampDate(date, min, max)) - minDay) / (maxDay - minDay || 1);
 
+  const markerButtons: { marker: HTMLButtonElement; at: number }[] = [];
   for (const event of topology.events) {
     const marker = h("button", {
       type: "button",
@@ -101,6 +106,7 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
     });
     marker.addEventListener("click", () => jumpTo(event));
     markers.append(marker);
+    markerButtons.push({ marker, at: fraction(event.date) });
   }
   const firstYear = Number(min.slice(0, 4));
   const lastYear = Number(max.slice(0, 4));
@@ -114,6 +120,21 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
       ),
     );
   }
+
+  /** Markers closer than a marker's width go up a row, so each stays visible and clickable. */
+  const layoutMarkers = () => {
+    const width = markers.clientWidth;
+    const rowEnds: number[] = [];
+    for (const { marker, at } of markerButtons) {
+      const x = at * width;
+      let row = rowEnds.findIndex((end) => x - end >= MARKER_SPACING_PX);
+      if (row === -1) row = rowEnds.length < MAX_MARKER_ROWS ? rowEnds.length : rowEnds.length - 1;
+      rowEnds[row] = x;
+      marker.style.top = `${-row * MARKER_ROW_PX}px`;
+    }
+  };
+  const resizes = new ResizeObserver(layoutMarkers);
+  resizes.observe(markers);
 
   const section = h(
     "section",
@@ -233,6 +254,7 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
   return () => {
     for (const dispose of disposers) dispose();
     document.removeEventListener("keydown", onKey);
+    resizes.disconnect();
     section.remove();
   };
 }
