@@ -9,6 +9,7 @@ import {
   type CountryShape,
   createCountryIndex,
 } from "../../src/model/country-index";
+import { NATURAL_EARTH_CODES_BY_NAME } from "../../src/model/natural-earth-codes";
 
 const require = createRequire(import.meta.url);
 const WORLD_ATLAS = "world-atlas/countries-10m.json";
@@ -17,25 +18,6 @@ const WORLD_ATLAS = "world-atlas/countries-10m.json";
 export const BOUNDARIES_NOTE =
   "Countries and border crossings are computed from Natural Earth 1:10m admin-0 boundaries " +
   "(world-atlas 2.0.2), which follow de facto control; disputed areas are noted on their nodes.";
-
-/**
- * Natural Earth areas without an ISO numeric code, mapped to the code of the state that holds them.
- * Areas whose sovereignty is contested between states (Spratly Is., Scarborough Reef, Siachen
- * Glacier, Bajo Nuevo and Serranilla Banks) are left out, so they count as no country.
- */
-const CODE_BY_NAME: Readonly<Record<string, string>> = {
-  Kosovo: "XK",
-  Somaliland: "SO",
-  "N. Cyprus": "CY",
-  "Cyprus U.N. Buffer Zone": "CY",
-  Dhekelia: "GB",
-  Akrotiri: "GB",
-  Baikonur: "KZ",
-  "USNB Guantanamo Bay": "CU",
-  "Coral Sea Is.": "AU",
-  "Indian Ocean Ter.": "AU",
-  "Clipperton I.": "FR",
-};
 
 /** Country shapes with ISO 3166-1 alpha-2 codes. */
 export function loadNaturalEarthCountries(): CountryShape[] {
@@ -47,7 +29,9 @@ export function loadNaturalEarthCountries(): CountryShape[] {
     const name = f.properties?.name ?? "";
     const code =
       (f.id !== undefined ? countries.numericToAlpha2(String(f.id)) : undefined) ??
-      CODE_BY_NAME[name];
+      (Object.hasOwn(NATURAL_EARTH_CODES_BY_NAME, name)
+        ? NATURAL_EARTH_CODES_BY_NAME[name]
+        : undefined);
     const geometry = f.geometry;
     if (!code || !geometry || (geometry.type !== "Polygon" && geometry.type !== "MultiPolygon"))
       continue;
