@@ -44,6 +44,8 @@ export interface MapViewDeps {
   readonly geometry: LinkGeometry;
   readonly basemap: BasemapData;
   readonly clock: Clock;
+  /** The system asks for reduced motion: links stay still whatever the view state says. */
+  readonly reducedMotion: boolean;
   /** Called once, after the first frame with the links has been drawn. */
   readonly onReady: () => void;
   /** Hover changes: the picked object (or null) and where the pointer is. */
@@ -160,7 +162,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         labelSides,
         theme: s.theme,
         projection: s.projection,
-        animate: s.animate,
+        animate: s.animate && !deps.reducedMotion,
         time: clock.time(),
       }),
     });
@@ -258,7 +260,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     map.fitBounds(bounds, {
       padding: fits ? padding : 20,
       maxZoom: Math.max(map.getZoom(), 3),
-      duration: store.getState().animate ? 700 : 0,
+      duration: store.getState().animate && !deps.reducedMotion ? 700 : 0,
     });
   };
 
@@ -266,6 +268,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   map.on("style.load", applyProjection);
   map.once("load", () => {
     loaded = true;
+    // The view is now placed: the store (and so the address) learns where.
+    if (!store.getState().camera) setCamera(store, cameraOf(map));
     map.addControl(overlay);
     updateCountryLabels();
     render();
@@ -292,7 +296,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       store,
       (s) => s.animate,
       (animate) => {
-        clock.want("flow", animate);
+        clock.want("flow", animate && !deps.reducedMotion);
         render();
       },
     ),
@@ -326,21 +330,23 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       (s) => s.camera,
       (camera) => {
         if (camera && !sameCamera(camera, cameraOf(map))) {
-          map.flyTo({
-            center: [...camera.center],
+          const target = {
+            center: [...camera.center] as [number, number],
             zoom: camera.zoom,
             bearing: camera.bearing,
             pitch: camera.pitch,
-            essential: false,
-          });
+          };
+          if (store.getState().animate && !deps.reducedMotion)
+            map.flyTo({ ...target, essential: false });
+          else map.jumpTo(target);
         }
       },
     ),
     clock.onTick(() => {
-      if (loaded && store.getState().animate) render();
+      if (loaded && store.getState().animate && !deps.reducedMotion) render();
     }),
   ];
-  clock.want("flow", state.animate);
+  clock.want("flow", state.animate && !deps.reducedMotion);
 
   return () => {
     for (const dispose of disposers) dispose();

@@ -1,5 +1,6 @@
 /** The app's view state: one zustand vanilla store, created per app (no singleton). */
 import { createStore, type StoreApi } from "zustand/vanilla";
+import type { LinkKind } from "../model/schema";
 
 /** What is selected: a link or a node, by id. */
 export interface Selection {
@@ -13,6 +14,13 @@ export interface Camera {
   readonly zoom: number;
   readonly bearing: number;
   readonly pitch: number;
+}
+
+/** Which links to show: those matching every group given (any value within a group). */
+export interface Filters {
+  readonly kinds?: readonly LinkKind[];
+  readonly networks?: readonly number[];
+  readonly countries?: readonly string[];
 }
 
 export type ThemeName = "dark" | "light";
@@ -37,6 +45,11 @@ export interface AppState {
   readonly projection: ProjectionName;
   /** False under `anim=0` or prefers-reduced-motion: links are drawn without moving flow. */
   readonly animate: boolean;
+  readonly filters: Filters;
+  /** The story being told, and its 1-based step. */
+  readonly story: string | null;
+  readonly step: number | null;
+  readonly present: boolean;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -50,6 +63,10 @@ export const DEFAULT_STATE: AppState = {
   theme: "dark",
   projection: "mercator",
   animate: true,
+  filters: {},
+  story: null,
+  step: null,
+  present: false,
 };
 
 /** A new store, starting from the defaults overridden by `initial`. */
@@ -66,6 +83,7 @@ export const select = (store: AppStore, selection: Selection | null) =>
   store.setState({ selection });
 export const setCamera = (store: AppStore, camera: Camera) => store.setState({ camera });
 export const setTheme = (store: AppStore, theme: ThemeName) => store.setState({ theme });
+export const setFilters = (store: AppStore, filters: Filters) => store.setState({ filters });
 export const setProjection = (store: AppStore, projection: ProjectionName) =>
   store.setState({ projection });
 

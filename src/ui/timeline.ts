@@ -17,7 +17,6 @@ import {
   type AppStore,
   SPEEDS,
   type SpeedId,
-  select,
   setDate,
   setPlaying,
   setSpeed,
@@ -153,13 +152,20 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
   );
   root.append(section);
 
+  /** Goes to an event: its date and, in one step (one history entry), what it affected. */
   function jumpTo(event: TopologyEvent) {
-    setPlaying(store, false);
-    setDate(store, clampDate(event.date, min, max));
     const link = event.links?.[0];
     const node = event.nodes?.[0];
-    if (link) select(store, { kind: "link", id: link });
-    else if (node) select(store, { kind: "node", id: node });
+    const selection = link
+      ? { kind: "link" as const, id: link }
+      : node
+        ? { kind: "node" as const, id: node }
+        : null;
+    store.setState({
+      playing: false,
+      date: clampDate(event.date, min, max),
+      ...(selection ? { selection } : {}),
+    });
   }
   const step = (date: string, by: StepUnit, count: number) =>
     setDate(store, clampDate(addSteps(date, by, count), min, max));

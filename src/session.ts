@@ -1,0 +1,154 @@
+/**
+ * One open dataset: its store, map, panels and address sync, built together and disposed together
+ * (switching datasets disposes one session and creates the next).
+ */
+import { buildLinkGeometry } from "./layers/link-geometry";
+import type { BasemapData } from "./map/basemap";
+import type { Clock } from "./map/clock";
+import { setupMapView } from "./map/map-view";
+import type { Topology } from "./model/schema";
+import { clampDate } from "./model/time-steps";
+import { type AppStore, createAppStore } from "./state/store";
+import { setupActiveLinks } from "./ui/active-links";
+import { setupDetails } from "./ui/details";
+import { h } from "./ui/dom";
+import { setupEventBanner } from "./ui/event-banner";
+import { setupLegend } from "./ui/legend";
+import { setupPlayback } from "./ui/playback";
+import { setupShare } from "./ui/share";
+import { setupTimeline, timelineRange } from "./ui/timeline";
+import { setupToolbar } from "./ui/toolbar";
+import { createTooltip } from "./ui/tooltip";
+import { encode, formatUrlProblem, type UrlProblem, type UrlState } from "./url/codec";
+import { fromUrlState, setupUrlSync, toUrlState, type UrlSession } from "./url/sync";
+
+/** The page's fixed mount points. */
+export interface Roots {
+  readonly map: HTMLElement;
+  readonly sidebar: HTMLElement;
+  readonly toolbar: HTMLElement;
+  readonly legend: HTMLElement;
+  readonly details: HTMLElement;
+  readonly banner: HTMLElement;
+  readonly timeline: HTMLElement;
+  readonly title: HTMLElement;
+}
+
+export interface SessionOptions {
+  readonly roots: Roots;
+  readonly topology: Topology;
+  readonly basemap: BasemapData;
+  readonly clock: Clock;
+  /** What the address asked for, already checked against `topology`. */
+  readonly url: UrlState;
+  readonly reducedMotion: boolean;
+  readonly onReady: () => void;
+  readonly onFailure: (message: string) => void;
+  /** Lines for the notice of what the address said that was ignored (or is worth knowing). */
+  readonly onNotice: (title: string, lines: readonly string[]) => void;
+  /** The address now names another dataset. */
+  readonly onDatasetChange: (hash: string) => void;
+}
+
+export interface Session {
+  readonly store: AppStore;
+  dispose(): void;
+}
+
+/** The map area left clear by the panels, so framed data is not hidden behind them. */
+function framePadding(roots: Roots) {
+  const wide = window.innerWidth > 700;
+  if (document.documentElement.dataset.embed) return { top: 30, right: 30, bottom: 110, left: 30 };
+  const side = roots.sidebar.getBoundingClientRect();
+  let bottom = window.innerHeight - roots.timeline.getBoundingClientRect().top + 30;
+  let right = wide ? 140 : 90;
+  const details = roots.details
+    .querySelector<HTMLElement>(".details:not([hidden])")
+    ?.getBoundingClientRect();
+  if (details && wide) right = window.innerWidth - details.left + 110;
+  if (details && !wide) bottom = window.innerHeight - details.top + 30;
+  return { top: wide ? 60 : 110, right, bottom, left: wide ? side.right + 40 : 40 };
+}
+
+export function createSession(options: SessionOptions): Session {
+  const { roots, topology, basemap, clock, url } = options;
+  const range = timelineRange(topology);
+  const urlSession: UrlSession = {
+    topology,
+    defaultDate: topology.timeRange[1],
+    clampDate: (date) => clampDate(date, range[0], range[1]),
+    embed: url.embed ?? false,
+    unknown: url.unknown ?? [],
+  };
+  const store = createAppStore();
+  store.setState(fromUrlState(url, urlSession, store.getState()));
+
+  roots.title.textContent = topology.title;
+  document.title = `${topology.title} · Uplinks`;
+  document.documentElement.toggleAttribute("data-embed", urlSession.embed);
+  const description = h("p", { class: "dataset-description" }, topology.description);
+  roots.sidebar.prepend(description);
+  const tooltip = createTooltip(roots.map);
+  // Embedded, the one way out is a link to the full view in Uplinks.
+  const openFull = urlSession.embed
+    ? h(
+        "a",
+        { class: "embed-open", href: "#", target: "_blank", rel: "noopener" },
+        `${topology.title} · open in Uplinks ↗`,
+      )
+    : null;
+
+  const sync = setupUrlSync(store, urlSession, {
+    onDatasetChange: options.onDatasetChange,
+    onProblems: (problems: readonly UrlProblem[]) =>
+      options.onNotice("Some of the address was ignored:", problems.map(formatUrlProblem)),
+  });
+
+  if (openFull) {
+    openFull.addEventListener("click", () => {
+      const base = `${location.origin}${location.pathname}${location.search}`;
+      openFull.href = `${base}${encode({ ...toUrlState(store.getState(), urlSession), embed: false })}`;
+    });
+    document.body.append(openFull);
+  }
+
+  const disposers = [
+    setupShare(roots.toolbar, {
+      permalink: sync.permalink,
+      embedLink: () => {
+        const base = `${location.origin}${location.pathname}${location.search}`;
+        return `${base}${encode({ ...toUrlState(store.getState(), urlSession), embed: true })}`;
+      },
+      title: () => `Uplinks: ${topology.title}`,
+    }),
+    setupToolbar(roots.toolbar, store, roots.sidebar),
+    setupActiveLinks(roots.sidebar, store, topology),
+    setupLegend(roots.legend, store, topology),
+    setupDetails(roots.details, store, topology),
+    setupEventBanner(roots.banner, store, topology),
+    setupTimeline(roots.timeline, store, topology),
+    setupPlayback(store, clock, range),
+    setupMapView(roots.map, {
+      store,
+      topology,
+      geometry: buildLinkGeometry(topology),
+      basemap,
+      clock,
+      reducedMotion: options.reducedMotion,
+      onHover: (pick) => tooltip.show(pick),
+      framePadding: () => framePadding(roots),
+      onReady: options.onReady,
+      onFailure: options.onFailure,
+    }),
+  ];
+  return {
+    store,
+    dispose() {
+      for (const dispose of disposers.reverse()) dispose();
+      sync.dispose();
+      tooltip.dispose();
+      description.remove();
+      openFull?.remove();
+    },
+  };
+}
