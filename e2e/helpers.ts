@@ -2,7 +2,8 @@
  * Helpers for the end-to-end specs: opening the app and waiting for it, watching for problems,
  * Web Mercator screen positions for an explicit `#map=` camera, and reading screenshot pixels.
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, type Page } from "@playwright/test";
 import { geoInterpolate } from "d3-geo";
@@ -24,10 +25,17 @@ export const PLACES = {
   anchorage: [-149.90028, 61.21806],
 } as const satisfies Record<string, LonLat>;
 
-/** Opens the app at `hash` (without the `#`) and waits until it has drawn its first frame. */
-export async function openApp(page: Page, hash = ""): Promise<void> {
+/**
+ * Opens the app at `hash` (without the `#`) and waits until it has drawn its first frame (for at
+ * most `timeout` ms; by default the configured expect timeout).
+ */
+export async function openApp(page: Page, hash = "", timeout?: number): Promise<void> {
   await page.goto(hash ? `./#${hash}` : "./");
-  await expect(page.locator("html")).toHaveAttribute("data-state", "ready");
+  await expect(page.locator("html")).toHaveAttribute(
+    "data-state",
+    "ready",
+    timeout === undefined ? {} : { timeout },
+  );
 }
 
 /**
@@ -219,4 +227,56 @@ export function readNorthKoreaTopology(): {
 } {
   const file = fileURLToPath(new URL("../public/data/north-korea.topology.json", import.meta.url));
   return JSON.parse(readFileSync(file, "utf8"));
+}
+
+/** How many pixels of two same-sized images differ by more than `tolerance` in some channel. */
+export function differingPixels(a: Image, b: Image, tolerance = 24): number {
+  if (a.width !== b.width || a.height !== b.height) return Math.max(a.width * a.height, 1);
+  let count = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (
+      Math.abs((a.data[i] ?? 0) - (b.data[i] ?? 0)) > tolerance ||
+      Math.abs((a.data[i + 1] ?? 0) - (b.data[i + 1] ?? 0)) > tolerance ||
+      Math.abs((a.data[i + 2] ?? 0) - (b.data[i + 2] ?? 0)) > tolerance
+    ) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/**
+ * A screenshot once the page has stopped changing: taken again until two in a row are identical
+ * (the camera may still be settling after `ready`). Saved at `path` when given.
+ */
+export async function settledScreenshot(
+  page: Page,
+  path?: string,
+  timeout = 20_000,
+): Promise<Buffer> {
+  const until = Date.now() + timeout;
+  let previous = await page.screenshot();
+  for (;;) {
+    const next = await page.screenshot();
+    if (next.equals(previous)) {
+      if (path) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, next);
+      }
+      return next;
+    }
+    if (Date.now() > until) throw new Error(`the page was still changing after ${timeout} ms`);
+    previous = next;
+  }
+}
+
+/** The parameters of a URL's hash, in order (decoded key and value). */
+export function hashParams(url: string): [string, string][] {
+  const hash = new URL(url).hash.replace(/^#/, "");
+  if (!hash) return [];
+  return hash.split("&").map((pair): [string, string] => {
+    const eq = pair.indexOf("=");
+    const [key, value] = eq === -1 ? [pair, ""] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    return [decodeURIComponent(key), decodeURIComponent(value)];
+  });
 }

@@ -5,7 +5,7 @@ test("an unknown dataset id gives an alert that names it", async ({ page }) => {
   await page.goto("./#ds=atlantis");
   await expect(page.locator("html")).toHaveAttribute("data-state", "error");
   const alert = page.getByRole("alert");
-  await expect(alert).toContainText('unknown dataset "atlantis"');
+  await expect(alert).toContainText("ds=atlantis: unknown dataset");
   await expect(alert).toContainText("north-korea");
 });
 

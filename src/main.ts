@@ -26,6 +26,7 @@ const roots: Roots = {
   banner: byId("banner-root"),
   timeline: byId("timeline-root"),
   title: byId("dataset-title"),
+  story: byId("story-root"),
 };
 const messages = byId("messages");
 const loading = byId("loading");
@@ -71,6 +72,7 @@ async function open(
     clock,
     url,
     reducedMotion: window.matchMedia("(prefers-reduced-motion: reduce)").matches,
+    defaultDataset: catalog.default,
     onReady: () => {
       loading.hidden = true;
       setState("ready");

@@ -16,6 +16,8 @@ import { setupEventBanner } from "./ui/event-banner";
 import { setupLegend } from "./ui/legend";
 import { setupPlayback } from "./ui/playback";
 import { setupShare } from "./ui/share";
+import { setupStory } from "./ui/story";
+import { setupStoryEditor } from "./ui/story-editor";
 import { setupTimeline, timelineRange } from "./ui/timeline";
 import { setupToolbar } from "./ui/toolbar";
 import { createTooltip } from "./ui/tooltip";
@@ -32,6 +34,7 @@ export interface Roots {
   readonly banner: HTMLElement;
   readonly timeline: HTMLElement;
   readonly title: HTMLElement;
+  readonly story: HTMLElement;
 }
 
 export interface SessionOptions {
@@ -42,6 +45,8 @@ export interface SessionOptions {
   /** What the address asked for, already checked against `topology`. */
   readonly url: UrlState;
   readonly reducedMotion: boolean;
+  /** The catalog's default dataset: the one an address without `ds=` means. */
+  readonly defaultDataset: string;
   readonly onReady: () => void;
   readonly onFailure: (message: string) => void;
   /** Lines for the notice of what the address said that was ignored (or is worth knowing). */
@@ -58,7 +63,17 @@ export interface Session {
 /** The map area left clear by the panels, so framed data is not hidden behind them. */
 function framePadding(roots: Roots) {
   const wide = window.innerWidth > 700;
-  if (document.documentElement.dataset.embed) return { top: 30, right: 30, bottom: 110, left: 30 };
+  if (document.documentElement.hasAttribute("data-embed"))
+    return { top: 30, right: 30, bottom: 110, left: 30 };
+  const caption = roots.story
+    .querySelector<HTMLElement>(".story-panel:not([hidden])")
+    ?.getBoundingClientRect();
+  if (caption) {
+    const bottom = window.innerHeight - roots.timeline.getBoundingClientRect().top + 20;
+    return wide
+      ? { top: 40, right: 40, bottom, left: caption.right + 20 }
+      : { top: 20, right: 20, bottom: window.innerHeight - caption.top + 10, left: 20 };
+  }
   const side = roots.sidebar.getBoundingClientRect();
   let bottom = window.innerHeight - roots.timeline.getBoundingClientRect().top + 30;
   let right = wide ? 140 : 90;
@@ -78,6 +93,7 @@ export function createSession(options: SessionOptions): Session {
     defaultDate: topology.timeRange[1],
     clampDate: (date) => clampDate(date, range[0], range[1]),
     embed: url.embed ?? false,
+    defaultDataset: options.defaultDataset,
     unknown: url.unknown ?? [],
   };
   const store = createAppStore();
@@ -104,15 +120,29 @@ export function createSession(options: SessionOptions): Session {
       options.onNotice("Some of the address was ignored:", problems.map(formatUrlProblem)),
   });
 
+  let unsubscribeOpenFull = () => {};
   if (openFull) {
-    openFull.addEventListener("click", () => {
+    const update = () => {
       const base = `${location.origin}${location.pathname}${location.search}`;
       openFull.href = `${base}${encode({ ...toUrlState(store.getState(), urlSession), embed: false })}`;
-    });
+    };
+    update();
+    unsubscribeOpenFull = store.subscribe(update);
     document.body.append(openFull);
   }
 
+  const editor = setupStoryEditor(roots.story, roots.toolbar, store, topology);
   const disposers = [
+    editor.dispose,
+    setupStory(roots.story, roots.toolbar, {
+      store,
+      topology,
+      stories: () => {
+        const draft = editor.draft();
+        return draft ? [...topology.stories, draft] : topology.stories;
+      },
+      reducedMotion: options.reducedMotion,
+    }),
     setupShare(roots.toolbar, {
       permalink: sync.permalink,
       embedLink: () => {
@@ -149,6 +179,7 @@ export function createSession(options: SessionOptions): Session {
       tooltip.dispose();
       description.remove();
       openFull?.remove();
+      unsubscribeOpenFull();
     },
   };
 }

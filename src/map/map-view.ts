@@ -33,10 +33,24 @@ import type { Clock } from "./clock";
 
 setWorkerUrl(workerUrl);
 
+const NO_PADDING = { top: 0, right: 0, bottom: 0, left: 0 };
+
 /** Labels farther than this from the centre of the view (about 75°) are on the globe's far side. */
 const FACING_RADIANS = (75 * Math.PI) / 180;
 /** A country is named once its area (steradians × 4^zoom) is this large on screen. */
 const COUNTRY_LABEL_MIN_SCREEN_AREA = 0.8;
+
+/** Deterministic frames for export: the flow frozen at a chosen phase, at a chosen pixel ratio. */
+export interface MapCapture {
+  /**
+   * Draws one frame with the flow animation at `time` seconds (frozen until `release`), at
+   * `pixelRatio` (2 = twice the screen's CSS pixels), after the store's current state; resolves
+   * with the WebGL canvas once deck.gl has drawn that frame.
+   */
+  frame(options: { time: number; pixelRatio: number }): Promise<HTMLCanvasElement>;
+  /** Back to the live clock and the screen's pixel ratio. */
+  release(): void;
+}
 
 export interface MapViewDeps {
   readonly store: AppStore;
@@ -54,6 +68,8 @@ export interface MapViewDeps {
   ) => void;
   /** Screen space the UI covers on each side, kept clear when the camera frames the data. */
   readonly framePadding: () => { top: number; right: number; bottom: number; left: number };
+  /** Receives the map's capture interface once the map is loaded (for image and video export). */
+  readonly onCapture?: (capture: MapCapture) => void;
   /** A problem the map cannot get past (no WebGL, say). */
   readonly onFailure: (message: string) => void;
 }
@@ -130,12 +146,18 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     getCursor: ({ isHovering, isDragging }) =>
       isDragging ? "grabbing" : isHovering ? "pointer" : "grab",
     onAfterRender: () => {
+      const waiting = frameWaiters.splice(0);
+      for (const resolve of waiting) resolve();
       if (!ready && loaded) {
         ready = true;
         deps.onReady();
       }
     },
   });
+
+  /** Set while exporting: the flow's phase stands still at this time. */
+  let frozenTime: number | null = null;
+  const frameWaiters: (() => void)[] = [];
 
   const render = () => {
     const s = store.getState();
@@ -163,7 +185,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         theme: s.theme,
         projection: s.projection,
         animate: s.animate && !deps.reducedMotion,
-        time: clock.time(),
+        time: frozenTime ?? clock.time(),
       }),
     });
   };
@@ -229,7 +251,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
 
   /** Pans (and zooms out if needed) so the selection is in view and not behind a panel. */
   const frameSelection = (selection: Selection | null) => {
-    if (!selection || !loaded) return;
+    // In story mode each step sets its own camera.
+    if (!selection || !loaded || store.getState().present) return;
     const points =
       selection.kind === "link"
         ? (topology.links.find((l) => l.id === selection.id)?.path ?? [])
@@ -260,6 +283,9 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     map.fitBounds(bounds, {
       padding: fits ? padding : 20,
       maxZoom: Math.max(map.getZoom(), 3),
+      // Keep the reader's rotation and tilt: only the framing changes.
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
       duration: store.getState().animate && !deps.reducedMotion ? 700 : 0,
     });
   };
@@ -271,6 +297,22 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     // The view is now placed: the store (and so the address) learns where.
     if (!store.getState().camera) setCamera(store, cameraOf(map));
     map.addControl(overlay);
+    deps.onCapture?.({
+      async frame({ time, pixelRatio }) {
+        frozenTime = time;
+        if (map.getPixelRatio() !== pixelRatio) map.setPixelRatio(pixelRatio);
+        const drawn = new Promise<void>((resolve) => frameWaiters.push(resolve));
+        render();
+        map.triggerRepaint();
+        await drawn;
+        return map.getCanvas();
+      },
+      release() {
+        frozenTime = null;
+        map.setPixelRatio(window.devicePixelRatio);
+        render();
+      },
+    });
     updateCountryLabels();
     render();
     placeNodeLabels();
@@ -336,14 +378,24 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
             bearing: camera.bearing,
             pitch: camera.pitch,
           };
-          if (store.getState().animate && !deps.reducedMotion)
-            map.flyTo({ ...target, essential: false });
-          else map.jumpTo(target);
+          // Presenting, the step's centre is the middle of the map left clear by the caption.
+          const padding = store.getState().present ? deps.framePadding() : NO_PADDING;
+          if (store.getState().animate && !deps.reducedMotion) {
+            map.flyTo({ ...target, padding, essential: false });
+          } else map.jumpTo({ ...target, padding });
         }
       },
     ),
+    watch(
+      store,
+      (s) => s.present,
+      (on) => {
+        if (!on) map.setPadding(NO_PADDING);
+      },
+    ),
     clock.onTick(() => {
-      if (loaded && store.getState().animate && !deps.reducedMotion) render();
+      if (loaded && frozenTime === null && store.getState().animate && !deps.reducedMotion)
+        render();
     }),
   ];
   clock.want("flow", state.animate && !deps.reducedMotion);

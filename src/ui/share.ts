@@ -29,11 +29,7 @@ export const iframeSnippet = (src: string, title: string) =>
 
 export function setupShare(root: HTMLElement, source: ShareSource): () => void {
   const status = h("span", { class: "visually-hidden", role: "status", "aria-live": "polite" });
-  const copyButton = h(
-    "button",
-    { type: "button", class: "tool", "aria-keyshortcuts": "c" },
-    "Copy link",
-  );
+  const copyButton = h("button", { type: "button", class: "tool" }, "Copy link");
   const shareButton = h(
     "button",
     { type: "button", class: "tool", "aria-haspopup": "dialog", "aria-expanded": "false" },

@@ -169,7 +169,9 @@ describe("the permalink codec", () => {
     );
     const { state, problems } = decode(hash);
     expect(state.unknown).toEqual([["later", "a b"]]);
-    expect(problems.map(formatUrlProblem)).toEqual(["later=a b: not a parameter this version knows (kept in the address)"]);
+    expect(problems.map(formatUrlProblem)).toEqual([
+      "later=a b: not a parameter this version knows (kept in the address)",
+    ]);
   });
 
   it("reports each bad parameter, naming it, and applies the rest", () => {

@@ -19,6 +19,8 @@ export interface UrlSession {
   /** Clamps a date into the timeline's range. */
   readonly clampDate: (date: string) => string;
   readonly embed: boolean;
+  /** The dataset an address without `ds=` means. */
+  readonly defaultDataset: string;
   /** Parameters the address had that this version does not know, kept when rewriting it. */
   readonly unknown: readonly (readonly [string, string])[];
 }
@@ -133,7 +135,7 @@ export function setupUrlSync(
     const hash = win.location.hash;
     if (hash === written) return;
     const { state: url, problems } = decode(hash, session.topology);
-    if (url.dataset && url.dataset !== session.topology.id) {
+    if ((url.dataset ?? session.defaultDataset) !== session.topology.id) {
       handlers.onDatasetChange(hash);
       return;
     }
@@ -147,6 +149,8 @@ export function setupUrlSync(
       applying = false;
     }
     if (problems.length > 0) handlers.onProblems(problems);
+    // The entry now says what is shown, dataset and version included.
+    replaceNow();
   };
   win.addEventListener("popstate", onNavigate);
   win.addEventListener("hashchange", onNavigate);
