@@ -26,16 +26,18 @@ export const PLACES = {
 } as const satisfies Record<string, LonLat>;
 
 /**
- * Opens the app at `hash` (without the `#`) and waits until it has drawn its first frame (for at
- * most `timeout` ms; by default the configured expect timeout).
+ * A first frame under software WebGL can take 20 s or more on a busy two-core machine (a cold
+ * start in CI, say): waiting for `ready` gets more time than other expectations.
  */
-export async function openApp(page: Page, hash = "", timeout?: number): Promise<void> {
+const READY_TIMEOUT_MS = 45_000;
+
+/**
+ * Opens the app at `hash` (without the `#`) and waits until it has drawn its first frame (for at
+ * most `timeout` ms).
+ */
+export async function openApp(page: Page, hash = "", timeout = READY_TIMEOUT_MS): Promise<void> {
   await page.goto(hash ? `./#${hash}` : "./");
-  await expect(page.locator("html")).toHaveAttribute(
-    "data-state",
-    "ready",
-    timeout === undefined ? {} : { timeout },
-  );
+  await expect(page.locator("html")).toHaveAttribute("data-state", "ready", { timeout });
 }
 
 /**
