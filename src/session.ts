@@ -2,10 +2,11 @@
  * One open dataset: its store, map, panels and address sync, built together and disposed together
  * (switching datasets disposes one session and creates the next).
  */
+import { storyStepRange } from "./export/default-range";
 import { buildLinkGeometry } from "./layers/link-geometry";
 import type { BasemapData } from "./map/basemap";
 import type { Clock } from "./map/clock";
-import { setupMapView } from "./map/map-view";
+import { type MapCapture, setupMapView } from "./map/map-view";
 import type { Topology } from "./model/schema";
 import { clampDate } from "./model/time-steps";
 import { type AppStore, createAppStore } from "./state/store";
@@ -13,6 +14,7 @@ import { setupActiveLinks } from "./ui/active-links";
 import { setupDetails } from "./ui/details";
 import { h } from "./ui/dom";
 import { setupEventBanner } from "./ui/event-banner";
+import { setupExport } from "./ui/export-menu";
 import { setupLegend } from "./ui/legend";
 import { setupPlayback } from "./ui/playback";
 import { setupShare } from "./ui/share";
@@ -131,6 +133,7 @@ export function createSession(options: SessionOptions): Session {
     document.body.append(openFull);
   }
 
+  let capture: MapCapture | null = null;
   const editor = setupStoryEditor(roots.story, roots.toolbar, store, topology);
   const disposers = [
     editor.dispose,
@@ -151,6 +154,12 @@ export function createSession(options: SessionOptions): Session {
       },
       title: () => `Uplinks: ${topology.title}`,
     }),
+    setupExport(roots.toolbar, {
+      store,
+      topology,
+      capture: () => capture,
+      defaultRange: () => storyStepRange(topology.stories, store.getState()) ?? range,
+    }),
     setupToolbar(roots.toolbar, store, roots.sidebar),
     setupActiveLinks(roots.sidebar, store, topology),
     setupLegend(roots.legend, store, topology),
@@ -169,6 +178,9 @@ export function createSession(options: SessionOptions): Session {
       framePadding: () => framePadding(roots),
       onReady: options.onReady,
       onFailure: options.onFailure,
+      onCapture: (c) => {
+        capture = c;
+      },
     }),
   ];
   return {

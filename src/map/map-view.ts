@@ -52,6 +52,11 @@ export interface MapCapture {
   release(): void;
 }
 
+/** The part of luma.gl's canvas context that export needs. */
+interface DeckSurface {
+  setDrawingBufferSize(width: number, height: number): void;
+}
+
 export interface MapViewDeps {
   readonly store: AppStore;
   readonly topology: Topology;
@@ -107,6 +112,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       attributionControl: { compact: false, customAttribution: "Boundaries: Natural Earth" },
       canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
       maxPitch: 60,
+      // Let image export reach 4× (MapLibre lowers this to the GPU's own limit).
+      maxCanvasSize: [16384, 16384],
       renderWorldCopies: true,
     });
   } catch (error) {
@@ -127,9 +134,17 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let ready = false;
   let loaded = false;
 
+  /**
+   * deck.gl's own drawing surface: in interleaved mode it shares MapLibre's canvas but keeps its
+   * own pixel ratio, which the overlay does not let us set, so export sets it here.
+   */
+  let deckSurface: DeckSurface | null = null;
   const overlay = new MapLibreOverlay({
     interleaved: true,
     layers: [],
+    onDeviceInitialized: (device: { canvasContext: DeckSurface | null }) => {
+      deckSurface = device.canvasContext;
+    },
     onHover: (info: PickingInfo) =>
       deps.onHover(
         info.object && info.layer
@@ -154,6 +169,15 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       }
     },
   });
+
+  /**
+   * deck.gl follows the shared canvas only when its CSS size changes; a new pixel ratio leaves it
+   * drawing into the old buffer size (a corner of the canvas), so tell it.
+   */
+  const matchDeckToCanvas = () => {
+    const canvas = map.getCanvas();
+    deckSurface?.setDrawingBufferSize(canvas.width, canvas.height);
+  };
 
   /** Set while exporting: the flow's phase stands still at this time. */
   let frozenTime: number | null = null;
@@ -300,7 +324,12 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     deps.onCapture?.({
       async frame({ time, pixelRatio }) {
         frozenTime = time;
-        if (map.getPixelRatio() !== pixelRatio) map.setPixelRatio(pixelRatio);
+        if (map.getPixelRatio() !== pixelRatio) {
+          map.setPixelRatio(pixelRatio);
+          // deck.gl sizes its viewport by its own pixel ratio: keep it the map's, or the links
+          // are drawn smaller and shifted against the basemap.
+          matchDeckToCanvas();
+        }
         const drawn = new Promise<void>((resolve) => frameWaiters.push(resolve));
         render();
         map.triggerRepaint();
@@ -310,6 +339,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       release() {
         frozenTime = null;
         map.setPixelRatio(window.devicePixelRatio);
+        matchDeckToCanvas();
         render();
       },
     });
