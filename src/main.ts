@@ -10,7 +10,7 @@ import { fetchJson, loadCatalog, loadTopology } from "./model/load";
 import type { Catalog } from "./model/schema";
 import { createSession, type Roots, type Session } from "./session";
 import { showAlert, showNotice } from "./ui/notices";
-import { decode, formatUrlProblem } from "./url/codec";
+import { decode, formatUrlProblem, urlContextOf } from "./url/codec";
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const setState = (state: "loading" | "ready" | "error") => {
@@ -62,7 +62,7 @@ async function open(
   });
   const world = await basemap;
   if (ticket !== opening) return; // a newer address is being opened
-  const { state: url, problems } = decode(hash, topology);
+  const { state: url, problems } = decode(hash, urlContextOf(topology));
 
   session?.dispose();
   session = createSession({

@@ -46,6 +46,13 @@ export interface AppState {
   /** False under `anim=0` or prefers-reduced-motion: links are drawn without moving flow. */
   readonly animate: boolean;
   readonly filters: Filters;
+  /** The country in focus (ISO 3166-1 alpha-2): its cross-border links stand out, the rest dim. */
+  readonly focus: string | null;
+  /**
+   * Compare mode: the earlier date "A" set against the current date "B"; links only at A, only
+   * at B and at both are drawn apart. `null`: off.
+   */
+  readonly compare: string | null;
   /** The story being told, and its 1-based step. */
   readonly story: string | null;
   readonly step: number | null;
@@ -64,6 +71,8 @@ export const DEFAULT_STATE: AppState = {
   projection: "mercator",
   animate: true,
   filters: {},
+  focus: null,
+  compare: null,
   story: null,
   step: null,
   present: false,
@@ -84,6 +93,8 @@ export const select = (store: AppStore, selection: Selection | null) =>
 export const setCamera = (store: AppStore, camera: Camera) => store.setState({ camera });
 export const setTheme = (store: AppStore, theme: ThemeName) => store.setState({ theme });
 export const setFilters = (store: AppStore, filters: Filters) => store.setState({ filters });
+export const setFocus = (store: AppStore, focus: string | null) => store.setState({ focus });
+export const setCompare = (store: AppStore, compare: string | null) => store.setState({ compare });
 export const setProjection = (store: AppStore, projection: ProjectionName) =>
   store.setState({ projection });
 

@@ -16,6 +16,7 @@ const context = (): UrlContext => ({
   nodes: [{ id: "pyongyang" }],
   stories: [{ id: "second-route", steps: [1, 2, 3, 4, 5, 6] }],
   networks: [{ asn: 4837 }, { asn: 20485 }],
+  countries: ["CN", "KP", "RU"],
 });
 
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
@@ -59,6 +60,8 @@ const urlState: fc.Arbitrary<UrlState> = fc.record(
       },
       { requiredKeys: [] },
     ),
+    focus: fc.stringMatching(/^[A-Z]{2}$/),
+    compare: isoDate,
     present: fc.constant(true),
     animate: fc.constant(false),
     projection: fc.constant("globe" as const),
@@ -112,6 +115,8 @@ describe("the permalink codec", () => {
       story: "story",
       step: "step",
       f: "filters",
+      focus: "focus",
+      cmp: "compare",
       present: "present",
       anim: "animate",
       proj: "projection",
@@ -128,6 +133,7 @@ describe("the permalink codec", () => {
         "5/41/128",
         "kind:submarine",
         "globe",
+        "KP",
       ),
     );
     const pair = fc.tuple(fc.constantFrom(...Object.keys(FIELDS)), value);
@@ -200,6 +206,13 @@ describe("the permalink codec", () => {
     ]);
     expect(decode("#story=second-route&step=7", context()).problems.map(formatUrlProblem)).toEqual([
       'step=7: story "second-route" has 6 steps',
+    ]);
+    expect(decode("#focus=US&cmp=2012-06-01", context()).problems.map(formatUrlProblem)).toEqual([
+      "focus=US: no link of north-korea touches US",
+    ]);
+    expect(decode("#focus=kp&cmp=June").problems.map(formatUrlProblem)).toEqual([
+      "focus=kp: not a country code (two capital letters, e.g. KP)",
+      "cmp=June: not a date (YYYY-MM-DD)",
     ]);
     expect(decode("#step=2").problems.map(formatUrlProblem)).toEqual([
       "step=2: there is no story= to step through",

@@ -2,14 +2,14 @@
  * The permalink codec (DESIGN §4): view state ⇄ location hash. Pure: no `window`, no `location`.
  *
  * `#map=ZOOM/LAT/LON[/BEARING/PITCH]&t=DATE&sel=link:ID&ds=ID&v=DATE&story=ID&step=N&f=FILTERS
- *  &present=1&anim=0&proj=globe&theme=light&embed=1`
+ *  &focus=CC&cmp=DATE&present=1&anim=0&proj=globe&theme=light&embed=1`
  *
  * Decoding is lenient: each malformed parameter (or id the dataset does not have) is reported as
  * a problem and ignored; the rest applies. Parameters this version does not know are kept, in
  * order, and written back when encoding, so links made by newer versions survive a round trip.
  */
 import { isIsoDate } from "../model/dates";
-import { LINK_KINDS, type LinkKind } from "../model/schema";
+import { LINK_KINDS, type LinkKind, type Topology } from "../model/schema";
 import type { Camera, Filters, ProjectionName, Selection, ThemeName } from "../state/store";
 
 /** Everything a permalink can say. Absent fields mean "the default". */
@@ -24,6 +24,10 @@ export interface UrlState {
   /** 1-based story step. */
   readonly step?: number;
   readonly filters?: Filters;
+  /** The country in focus (ISO 3166-1 alpha-2). */
+  readonly focus?: string;
+  /** Compare mode's date A (date B is `date`). */
+  readonly compare?: string;
   readonly present?: boolean;
   readonly animate?: boolean;
   readonly projection?: ProjectionName;
@@ -32,6 +36,16 @@ export interface UrlState {
   /** Parameters this version does not understand, kept verbatim (decoded key and value). */
   readonly unknown?: readonly (readonly [string, string])[];
 }
+
+/** The context a loaded dataset gives decoding: its ids, and the countries its links touch. */
+export const urlContextOf = (topology: Topology): UrlContext => ({
+  id: topology.id,
+  links: topology.links,
+  nodes: topology.nodes,
+  stories: topology.stories,
+  networks: topology.networks,
+  countries: [...new Set(topology.links.flatMap((l) => l.countries))].sort(),
+});
 
 /** A parameter that was ignored, and why. */
 export interface UrlProblem {
@@ -47,6 +61,8 @@ export interface UrlContext {
   readonly nodes: readonly { readonly id: string }[];
   readonly stories: readonly { readonly id: string; readonly steps: readonly unknown[] }[];
   readonly networks: readonly { readonly asn: number }[];
+  /** Countries the dataset's links touch; `focus=` must name one of them. */
+  readonly countries?: readonly string[];
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -116,6 +132,8 @@ export function encode(state: UrlState): string {
     const f = encodeFilters(state.filters);
     if (f) parts.push(param("f", f));
   }
+  if (state.focus) parts.push(param("focus", state.focus));
+  if (state.compare) parts.push(param("cmp", state.compare));
   if (state.present) parts.push(param("present", "1"));
   if (state.animate === false) parts.push(param("anim", "0"));
   if (state.projection === "globe") parts.push(param("proj", "globe"));
@@ -184,6 +202,8 @@ const KNOWN: ReadonlySet<string> = new Set([
   "story",
   "step",
   "f",
+  "focus",
+  "cmp",
   "present",
   "anim",
   "proj",
@@ -294,6 +314,16 @@ function decodeParam(
       else state.filters = filters;
       return;
     }
+    case "focus":
+      if (!/^[A-Z]{2}$/.test(value)) bad("not a country code (two capital letters, e.g. KP)");
+      else if (context?.countries && !context.countries.includes(value)) {
+        bad(`no link of ${context.id} touches ${value}`);
+      } else state.focus = value;
+      return;
+    case "cmp":
+      if (!isIsoDate(value)) bad("not a date (YYYY-MM-DD)");
+      else state.compare = value;
+      return;
     case "present":
     case "anim":
     case "embed":

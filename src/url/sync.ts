@@ -6,7 +6,7 @@
  */
 import type { Topology } from "../model/schema";
 import { type AppState, type AppStore, DEFAULT_STATE } from "../state/store";
-import { decode, encode, type UrlProblem, type UrlState } from "./codec";
+import { decode, encode, type UrlProblem, type UrlState, urlContextOf } from "./codec";
 
 /** At most this many address updates a second for continuous changes. */
 const REPLACE_INTERVAL_MS = 300;
@@ -36,6 +36,8 @@ export function toUrlState(state: AppState, session: UrlSession): UrlState {
     ...(state.story ? { story: state.story } : {}),
     ...(state.story && state.step !== null ? { step: state.step } : {}),
     filters: state.filters,
+    ...(state.focus ? { focus: state.focus } : {}),
+    ...(state.compare ? { compare: state.compare } : {}),
     present: state.present,
     animate: state.animate,
     projection: state.projection,
@@ -57,6 +59,8 @@ export function fromUrlState(
     date: session.clampDate(url.date ?? session.defaultDate),
     selection: url.selection ?? null,
     filters: url.filters ?? {},
+    focus: url.focus ?? null,
+    compare: url.compare ? session.clampDate(url.compare) : null,
     story: url.story ?? null,
     step: url.story ? (url.step ?? 1) : null,
     present: url.present ?? false,
@@ -70,6 +74,8 @@ export function fromUrlState(
 const isDiscrete = (a: AppState, b: AppState) =>
   a.selection !== b.selection ||
   a.filters !== b.filters ||
+  a.focus !== b.focus ||
+  a.compare !== b.compare ||
   a.story !== b.story ||
   a.step !== b.step ||
   a.present !== b.present ||
@@ -134,7 +140,7 @@ export function setupUrlSync(
   const onNavigate = () => {
     const hash = win.location.hash;
     if (hash === written) return;
-    const { state: url, problems } = decode(hash, session.topology);
+    const { state: url, problems } = decode(hash, urlContextOf(session.topology));
     if ((url.dataset ?? session.defaultDataset) !== session.topology.id) {
       handlers.onDatasetChange(hash);
       return;
