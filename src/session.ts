@@ -6,17 +6,29 @@ import { storyStepRange } from "./export/default-range";
 import { buildLinkGeometry } from "./layers/link-geometry";
 import type { BasemapData } from "./map/basemap";
 import type { Clock } from "./map/clock";
-import { type MapCapture, setupMapView } from "./map/map-view";
+import { type FrameBounds, type MapCapture, setupMapView } from "./map/map-view";
 import type { Topology } from "./model/schema";
 import { clampDate } from "./model/time-steps";
-import { type AppStore, createAppStore } from "./state/store";
+import type { SearchResult } from "./search/search-index";
+import {
+  type AppStore,
+  createAppStore,
+  select,
+  setDate,
+  setFilters,
+  setFocus,
+  setPlaying,
+} from "./state/store";
 import { setupActiveLinks } from "./ui/active-links";
+import { setupCountryPanel } from "./ui/country-panel";
 import { setupDetails } from "./ui/details";
 import { h } from "./ui/dom";
 import { setupEventBanner } from "./ui/event-banner";
 import { setupExport } from "./ui/export-menu";
+import { setupHelp } from "./ui/help";
 import { setupLegend } from "./ui/legend";
 import { setupPlayback } from "./ui/playback";
+import { setupSearch } from "./ui/search";
 import { setupShare } from "./ui/share";
 import { setupStory } from "./ui/story";
 import { setupStoryEditor } from "./ui/story-editor";
@@ -98,6 +110,8 @@ export function createSession(options: SessionOptions): Session {
     defaultDataset: options.defaultDataset,
     unknown: url.unknown ?? [],
   };
+  const names = new Map(basemap.labels.flatMap((l) => (l.code ? [[l.code, l.name]] : [])));
+  const countryName = (code: string) => names.get(code) ?? code;
   const store = createAppStore();
   store.setState(fromUrlState(url, urlSession, store.getState()));
 
@@ -134,6 +148,23 @@ export function createSession(options: SessionOptions): Session {
   }
 
   let capture: MapCapture | null = null;
+  let frame: ((bounds: FrameBounds) => void) | null = null;
+  /** What taking a search result does: select, focus, filter or set the date; then frame it. */
+  const choose = (result: SearchResult) => {
+    const { target } = result;
+    if ("selection" in target && target.selection) select(store, target.selection);
+    if ("date" in target) {
+      setPlaying(store, false);
+      setDate(store, urlSession.clampDate(target.date));
+    }
+    if ("country" in target) setFocus(store, target.country);
+    if ("asn" in target) setFilters(store, { ...store.getState().filters, networks: [target.asn] });
+    if (target.bounds) frame?.(target.bounds);
+  };
+  // Above the link list: search, then the country in focus.
+  const searchRoot = h("div", { class: "search-root" });
+  const countryRoot = h("div", { class: "country-root" });
+  roots.sidebar.prepend(searchRoot, countryRoot);
   const editor = setupStoryEditor(roots.story, roots.toolbar, store, topology);
   const disposers = [
     editor.dispose,
@@ -161,8 +192,16 @@ export function createSession(options: SessionOptions): Session {
       defaultRange: () => storyStepRange(topology.stories, store.getState()) ?? range,
     }),
     setupToolbar(roots.toolbar, store, roots.sidebar),
+    setupHelp(roots.toolbar),
+    setupSearch(searchRoot, { topology, countryName, onChoose: choose }),
+    setupCountryPanel(countryRoot, { store, topology, countryName }),
     setupActiveLinks(roots.sidebar, store, topology),
-    setupLegend(roots.legend, store, topology),
+    setupLegend(roots.legend, {
+      store,
+      topology,
+      countryName,
+      clampDate: urlSession.clampDate,
+    }),
     setupDetails(roots.details, store, topology),
     setupEventBanner(roots.banner, store, topology),
     setupTimeline(roots.timeline, store, topology),
@@ -181,6 +220,9 @@ export function createSession(options: SessionOptions): Session {
       onCapture: (c) => {
         capture = c;
       },
+      onFrame: (f) => {
+        frame = f;
+      },
     }),
   ];
   return {
@@ -190,6 +232,8 @@ export function createSession(options: SessionOptions): Session {
       sync.dispose();
       tooltip.dispose();
       description.remove();
+      searchRoot.remove();
+      countryRoot.remove();
       openFull?.remove();
       unsubscribeOpenFull();
     },

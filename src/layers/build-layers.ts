@@ -50,7 +50,23 @@ export interface LayerInput {
   readonly animate: boolean;
   /** Seconds on the animation clock. */
   readonly time: number;
+  /** Ids of the links the filters let through; `null`: all. A new set only when it changes. */
+  readonly shown: ReadonlySet<string> | null;
+  /** Country focus: ids of the country's cross-border links, drawn bright; the rest dim. */
+  readonly focusLinks: ReadonlySet<string> | null;
+  /** Compare mode: link ids by class; replaces the time-filtered links when set. */
+  readonly compare: CompareSets | null;
 }
+
+/** Link ids active only at date A, only at date B, and at both. */
+export interface CompareSets {
+  readonly onlyA: ReadonlySet<string>;
+  readonly onlyB: ReadonlySet<string>;
+  readonly both: ReadonlySet<string>;
+}
+
+/** Alpha of links outside the country in focus: there, but out of the way. */
+const DIMMED_ALPHA = 45;
 
 // One extension instance per configuration, created once (deck.gl compares them by identity).
 const INTERVAL_FILTER = new DataFilterExtension({ filterSize: 2 });
@@ -72,6 +88,15 @@ const activeOn = (day: number) => ({
   ] as [number, number][],
 });
 
+/** The same filter with a range that passes everything (compare mode draws both dates). */
+const anyDay = () => ({
+  ...activeOn(0),
+  filterRange: [
+    [-OPEN_END_DAY - 1, OPEN_END_DAY + 1],
+    [-OPEN_END_DAY - 1, OPEN_END_DAY + 1],
+  ] as [number, number][],
+});
+
 /**
  * Builds the layers. Keeps small caches keyed by input identity, so callers may call it every
  * frame: derived data (the disrupted segments, say) is recomputed only when its input changes.
@@ -83,21 +108,66 @@ export function createLayerBuilder() {
   let selectedSegments: readonly LinkSegment[] = [];
   let labelledFor: ReadonlyMap<string, LabelSide> | undefined;
   let labelled: readonly NodeMarker[] = [];
+  let shownFor: ReadonlySet<string> | null | undefined;
+  let segments: readonly LinkSegment[] = [];
+  let crossings: readonly CrossingMarker[] = [];
+  let comparedFor: CompareSets | null | undefined;
+  let compared: { onlyA: LinkSegment[]; onlyB: LinkSegment[]; both: LinkSegment[] } = {
+    onlyA: [],
+    onlyB: [],
+    both: [],
+  };
+  let comparedCrossings: readonly CrossingMarker[] = [];
 
   return function buildLayers(input: LayerInput): Layer[] {
     const { geometry, day, theme, animate, time, fadeDays } = input;
     const palette = DATA_PALETTES[theme];
     const linkColor = (d: LinkSegment) => palette.links[d.link.kind];
     const linkWidth = (d: LinkSegment) => KIND_WIDTH[d.link.kind];
+    const { shown, focusLinks } = input;
+    /** Full alpha for links in the country in focus (or all, with no focus); dim for the rest. */
+    const focusAlpha = (d: { link: { id: string } }, alpha: number) =>
+      !focusLinks || focusLinks.has(d.link.id) ? alpha : Math.min(alpha, DIMMED_ALPHA);
 
+    if (shownFor !== shown) {
+      shownFor = shown;
+      segments = shown ? geometry.segments.filter((d) => shown.has(d.link.id)) : geometry.segments;
+      crossings = shown
+        ? geometry.crossings.filter((d) => shown.has(d.link.id))
+        : geometry.crossings;
+      disruptedFor = undefined;
+      selectedFor = undefined;
+    }
     if (disruptedFor !== input.disrupted) {
       disruptedFor = input.disrupted;
-      disruptedSegments = geometry.segments.filter((s) => input.disrupted.has(s.link.id));
+      disruptedSegments = segments.filter((s) => input.disrupted.has(s.link.id));
     }
     const selectedLink = input.selection?.kind === "link" ? input.selection.id : "";
     if (selectedFor !== selectedLink) {
       selectedFor = selectedLink;
-      selectedSegments = geometry.segmentsByLink.get(selectedLink) ?? [];
+      selectedSegments =
+        !shown || shown.has(selectedLink) ? (geometry.segmentsByLink.get(selectedLink) ?? []) : [];
+    }
+    if (comparedFor !== input.compare) {
+      comparedFor = input.compare;
+      const sets = input.compare;
+      // One drawing per link: a link with several intervals has one segment per interval.
+      const firstOf = (ids: ReadonlySet<string> | undefined) =>
+        [...(ids ?? [])].flatMap((id) => geometry.segmentsByLink.get(id)?.slice(0, 1) ?? []);
+      compared = {
+        onlyA: firstOf(sets?.onlyA),
+        onlyB: firstOf(sets?.onlyB),
+        both: firstOf(sets?.both),
+      };
+      const inCompare = (id: string) =>
+        Boolean(sets && (sets.onlyA.has(id) || sets.onlyB.has(id) || sets.both.has(id)));
+      const seen = new Set<string>();
+      comparedCrossings = geometry.crossings.filter((c) => {
+        const key = `${c.link.id}@${c.position.join(",")}`;
+        if (!inCompare(c.link.id) || seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
     }
     const sides = input.labelSides;
     if (labelledFor !== sides) {
@@ -136,119 +206,162 @@ export function createLayerBuilder() {
         widthUnits: "pixels",
         capRounded: true,
         jointRounded: true,
-        ...activeOn(day),
-        updateTriggers: { getColor: theme },
-      }),
-      new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-        id: "links-ghost",
-        parameters,
-        data: geometry.segments,
-        getPath: (d) => d.path as [number, number][],
-        getColor: withAlpha(palette.nodeIdle, 200),
-        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
-        widthUnits: "pixels",
-        extensions: [EDGE_FILTER],
-        // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
-        getFilterValue: (d) => d.filter[1],
-        filterRange: [day - fadeDays, day - 0.5],
-        filterSoftRange: [day - 0.5, day - 0.5],
-        updateTriggers: { getColor: theme },
-      }),
-      new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
-        id: "links",
-        parameters,
-        data: geometry.segments,
-        getDashArray: dashOf,
-        dashJustified: true,
-        getPath: (d) => d.path as [number, number][],
-        getColor: (d) => withAlpha(linkColor(d), animate ? 190 : 235),
-        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX,
-        widthUnits: "pixels",
-        widthMinPixels: 1.5,
-        capRounded: true,
-        jointRounded: true,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [255, 255, 255, 90],
-        ...activeOn(day),
-        extensions: [INTERVAL_FILTER, DASHES],
-        updateTriggers: { getColor: [theme, animate] },
-      }),
-      new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-        id: "links-appearing",
-        parameters,
-        data: geometry.segments,
-        getPath: (d) => d.path as [number, number][],
-        getColor: (d) => withAlpha(linkColor(d), 140),
-        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
-        widthUnits: "pixels",
-        capRounded: true,
-        extensions: [EDGE_FILTER],
-        // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
-        getFilterValue: (d) => d.filter[0],
-        filterRange: [day - fadeDays, day + 0.5],
-        filterSoftRange: [day + 0.5, day + 0.5],
+        ...(input.compare ? anyDay() : activeOn(day)),
         updateTriggers: { getColor: theme },
       }),
     ];
 
-    if (animate) {
-      const phase = ((time / FLOW_PERIOD_S) % 1) * FLOW_SPAN * 1.5;
-      layers.push(
-        new TripsLayer<LinkSegment>({
-          id: "links-flow",
+    if (input.compare) {
+      // Three styles that differ in more than colour: gone (dashed), new (wide), kept (thin).
+      const compareLayer = (
+        id: string,
+        data: readonly LinkSegment[],
+        color: RGB,
+        width: number,
+        dashed: boolean,
+      ) =>
+        new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
+          id,
           parameters,
-          data: geometry.segments,
+          data,
           getPath: (d) => d.path as [number, number][],
-          getTimestamps: (d) => d.timestamps as number[],
-          getColor: (d) => withAlpha(mix(linkColor(d), [255, 255, 255], 0.35), 255),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.15,
+          getColor: (d) => withAlpha(color, focusAlpha(d, 240)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * width,
           widthUnits: "pixels",
-          widthMinPixels: 2,
+          widthMinPixels: 1.5,
+          capRounded: !dashed,
+          jointRounded: true,
+          getDashArray: [4, 2.5],
+          dashJustified: true,
+          extensions: dashed ? [DASHES] : [],
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [255, 255, 255, 90],
+          updateTriggers: { getColor: [theme, focusLinks] },
+        });
+      layers.push(
+        compareLayer("compare-both", compared.both, palette.compare.both, 0.8, false),
+        compareLayer("compare-only-a", compared.onlyA, palette.compare.onlyA, 1.1, true),
+        compareLayer("compare-only-b", compared.onlyB, palette.compare.onlyB, 1.4, false),
+      );
+    } else {
+      layers.push(
+        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+          id: "links-ghost",
+          parameters,
+          data: segments,
+          getPath: (d) => d.path as [number, number][],
+          getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
+          widthUnits: "pixels",
+          extensions: [EDGE_FILTER],
+          // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
+          getFilterValue: (d) => d.filter[1],
+          filterRange: [day - fadeDays, day - 0.5],
+          filterSoftRange: [day - 0.5, day - 0.5],
+          updateTriggers: { getColor: [theme, focusLinks] },
+        }),
+        new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
+          id: "links",
+          parameters,
+          data: segments,
+          getDashArray: dashOf,
+          dashJustified: true,
+          getPath: (d) => d.path as [number, number][],
+          getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, animate ? 190 : 235)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX,
+          widthUnits: "pixels",
+          widthMinPixels: 1.5,
           capRounded: true,
           jointRounded: true,
-          fadeTrail: true,
-          trailLength: FLOW_SPAN * 0.45,
-          currentTime: phase,
+          pickable: true,
+          autoHighlight: true,
+          highlightColor: [255, 255, 255, 90],
           ...activeOn(day),
-          updateTriggers: { getColor: theme },
+          extensions: [INTERVAL_FILTER, DASHES],
+          updateTriggers: { getColor: [theme, animate, focusLinks] },
+        }),
+        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+          id: "links-appearing",
+          parameters,
+          data: segments,
+          getPath: (d) => d.path as [number, number][],
+          getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
+          widthUnits: "pixels",
+          capRounded: true,
+          extensions: [EDGE_FILTER],
+          // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
+          getFilterValue: (d) => d.filter[0],
+          filterRange: [day - fadeDays, day + 0.5],
+          filterSoftRange: [day + 0.5, day + 0.5],
+          updateTriggers: { getColor: [theme, focusLinks] },
+        }),
+      );
+      if (animate) {
+        const phase = ((time / FLOW_PERIOD_S) % 1) * FLOW_SPAN * 1.5;
+        layers.push(
+          new TripsLayer<LinkSegment>({
+            id: "links-flow",
+            parameters,
+            data: segments,
+            getPath: (d) => d.path as [number, number][],
+            getTimestamps: (d) => d.timestamps as number[],
+            getColor: (d) =>
+              withAlpha(
+                mix(linkColor(d), [255, 255, 255], 0.35),
+                !focusLinks || focusLinks.has(d.link.id) ? 255 : 0,
+              ),
+            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.15,
+            widthUnits: "pixels",
+            widthMinPixels: 2,
+            capRounded: true,
+            jointRounded: true,
+            fadeTrail: true,
+            trailLength: FLOW_SPAN * 0.45,
+            currentTime: phase,
+            ...activeOn(day),
+            updateTriggers: { getColor: [theme, focusLinks] },
+          }),
+        );
+      }
+      layers.push(
+        new PathLayer<LinkSegment>({
+          id: "links-disrupted",
+          parameters,
+          data: disruptedSegments,
+          getPath: (d) => d.path as [number, number][],
+          getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
+          widthUnits: "pixels",
+          widthScale: 1 + 0.8 * pulse,
+          opacity: 0.55 + 0.45 * pulse,
+          capRounded: true,
+          jointRounded: true,
+          pickable: true,
+          ...activeOn(day),
+          updateTriggers: { getColor: [theme, focusLinks] },
         }),
       );
     }
 
     layers.push(
-      new PathLayer<LinkSegment>({
-        id: "links-disrupted",
-        parameters,
-        data: disruptedSegments,
-        getPath: (d) => d.path as [number, number][],
-        getColor: withAlpha(palette.disrupted, 235),
-        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
-        widthUnits: "pixels",
-        widthScale: 1 + 0.8 * pulse,
-        opacity: 0.55 + 0.45 * pulse,
-        capRounded: true,
-        jointRounded: true,
-        pickable: true,
-        ...activeOn(day),
-        updateTriggers: { getColor: theme },
-      }),
       new ScatterplotLayer<CrossingMarker>({
         id: "crossings",
         parameters,
-        data: geometry.crossings,
+        data: input.compare ? comparedCrossings : crossings,
         getPosition: (d) => d.position as [number, number],
         getRadius: 4.5,
         radiusUnits: "pixels",
         stroked: true,
         filled: true,
         getFillColor: withAlpha(palette.labelHalo, 255),
-        getLineColor: withAlpha(palette.crossing, 255),
+        getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
         lineWidthUnits: "pixels",
         getLineWidth: 2,
         pickable: true,
-        ...activeOn(day),
-        updateTriggers: { getFillColor: theme, getLineColor: theme },
+        ...(input.compare ? anyDay() : activeOn(day)),
+        updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
       }),
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",

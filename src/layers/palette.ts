@@ -16,6 +16,8 @@ export interface DataPalette {
   readonly labelHalo: RGB;
   readonly countryLabel: RGB;
   readonly events: Readonly<Record<EventKind, RGB>>;
+  /** Compare mode: links only at date A (gone by B), only at B (new since A), and at both. */
+  readonly compare: { readonly onlyA: RGB; readonly onlyB: RGB; readonly both: RGB };
 }
 
 const EVENTS_DARK: Record<EventKind, RGB> = {
@@ -46,6 +48,7 @@ export const DATA_PALETTES: Readonly<Record<ThemeName, DataPalette>> = {
     labelHalo: [11, 18, 32],
     countryLabel: [125, 140, 165],
     events: EVENTS_DARK,
+    compare: { onlyA: [255, 128, 92], onlyB: [94, 230, 160], both: [150, 176, 210] },
   },
   light: {
     links: {
@@ -72,6 +75,7 @@ export const DATA_PALETTES: Readonly<Record<ThemeName, DataPalette>> = {
       reroute: [110, 60, 200],
       note: [0, 112, 180],
     },
+    compare: { onlyA: [196, 64, 24], onlyB: [12, 128, 72], both: [104, 120, 142] },
   },
 };
 

@@ -8,11 +8,13 @@ import { geoDistance } from "d3-geo";
 import { Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import { createLayerBuilder } from "../layers/build-layers";
+import { type CompareSets, createLayerBuilder } from "../layers/build-layers";
 import { type LabelSide, placeCentredLabels, placeLabels } from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
 import type { Topology } from "../model/schema";
+import { crossBorderLinkIds } from "../state/connectivity";
+import { compareDates, datasetCountries, passesFilters, shownLinkIds } from "../state/filters";
 import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import {
   type AppStore,
@@ -20,6 +22,7 @@ import {
   type Selection,
   select,
   setCamera,
+  setFocus,
   watch,
 } from "../state/store";
 import {
@@ -52,6 +55,9 @@ export interface MapCapture {
   release(): void;
 }
 
+/** `[[west, south], [east, north]]`; a point when both corners are the same. */
+export type FrameBounds = readonly [readonly [number, number], readonly [number, number]];
+
 /** The part of luma.gl's canvas context that export needs. */
 interface DeckSurface {
   setDrawingBufferSize(width: number, height: number): void;
@@ -73,6 +79,8 @@ export interface MapViewDeps {
   ) => void;
   /** Screen space the UI covers on each side, kept clear when the camera frames the data. */
   readonly framePadding: () => { top: number; right: number; bottom: number; left: number };
+  /** Receives a function that frames a box of the map (search results), once the map is loaded. */
+  readonly onFrame?: (frame: (bounds: FrameBounds) => void) => void;
   /** Receives the map's capture interface once the map is loaded (for image and video export). */
   readonly onCapture?: (capture: MapCapture) => void;
   /** A problem the map cannot get past (no WebGL, say). */
@@ -127,6 +135,11 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   const rangeDays = toDayNumber(topology.timeRange[1]) - toDayNumber(topology.timeRange[0]);
   const fadeDays = Math.max(14, rangeDays / 120);
   let derivedFor = "";
+  let filtersFor: unknown;
+  let shown: ReadonlySet<string> | null = null;
+  let focusFor: string | null | undefined;
+  let focusLinks: ReadonlySet<string> | null = null;
+  let compare: CompareSets | null = null;
   let disrupted: ReadonlySet<string> = new Set();
   let activeNodes: ReadonlySet<string> = new Set();
   let labelSides: ReadonlyMap<string, LabelSide> = new Map();
@@ -179,22 +192,44 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     deckSurface?.setDrawingBufferSize(canvas.width, canvas.height);
   };
 
+  const countries = new Set(datasetCountries(topology));
+  /** The ISO code of the country drawn at a point of the map, if any. */
+  const countryAt = (x: number, y: number): string | null => {
+    const feature = map.queryRenderedFeatures([x, y], { layers: ["countries-fill"] })[0];
+    const code: unknown = feature?.properties?.code;
+    return typeof code === "string" ? code : null;
+  };
+
   /** Set while exporting: the flow's phase stands still at this time. */
   let frozenTime: number | null = null;
   const frameWaiters: (() => void)[] = [];
 
   const render = () => {
     const s = store.getState();
+    if (s.filters !== filtersFor) {
+      filtersFor = s.filters;
+      shown = shownLinkIds(topology, s.filters);
+      derivedFor = "";
+    }
+    if (s.focus !== focusFor) {
+      focusFor = s.focus;
+      focusLinks = s.focus ? crossBorderLinkIds(topology, s.focus) : null;
+    }
     // Sets of ids change only when the date crosses an interval or event boundary.
-    const key = `${s.date}`;
+    const key = `${s.date}|${s.compare}`;
     if (key !== derivedFor) {
       derivedFor = key;
       const nextDisrupted = disruptedLinkIds(topology, s.date);
       if (!sameSet(nextDisrupted, disrupted)) disrupted = nextDisrupted;
-      const nextNodes = new Set(
-        activeLinksOn(topology, s.date).flatMap((l) => [l.from, l.to, ...(l.via ?? [])]),
-      );
+      const c = s.compare ? compareDates(topology, s.compare, s.date, s.filters) : null;
+      const drawn = c
+        ? [...c.onlyA, ...c.onlyB, ...c.both]
+        : activeLinksOn(topology, s.date).filter((l) => passesFilters(l, s.filters));
+      const nextNodes = new Set(drawn.flatMap((l) => [l.from, l.to, ...(l.via ?? [])]));
       if (!sameSet(nextNodes, activeNodes)) activeNodes = nextNodes;
+      const ids = (links: readonly { id: string }[]) => new Set(links.map((l) => l.id));
+      const next = c ? { onlyA: ids(c.onlyA), onlyB: ids(c.onlyB), both: ids(c.both) } : null;
+      if (!sameCompare(next, compare)) compare = next;
     }
     overlay.setProps({
       layers: buildLayers({
@@ -208,8 +243,11 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         labelSides,
         theme: s.theme,
         projection: s.projection,
-        animate: s.animate && !deps.reducedMotion,
+        animate: s.animate && !deps.reducedMotion && !s.compare,
         time: frozenTime ?? clock.time(),
+        shown,
+        focusLinks,
+        compare,
       }),
     });
   };
@@ -245,6 +283,14 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     }
   };
   map.on("moveend", updateCountryLabels);
+
+  // A click on a country the dataset's links touch focuses it (again: unfocuses it). MapLibre's
+  // own click, not deck.gl's: deck reports clicks on nothing less reliably while it redraws.
+  map.on("click", (e) => {
+    if (!loaded || overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 })) return;
+    const code = countryAt(e.point.x, e.point.y);
+    if (code && countries.has(code)) setFocus(store, store.getState().focus === code ? null : code);
+  });
 
   /** Re-places node labels for the current camera; re-renders only if the placement changed. */
   const placeNodeLabels = () => {
@@ -343,6 +389,28 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         render();
       },
     });
+    deps.onFrame?.((bounds) => {
+      const [[west, south], [east, north]] = bounds;
+      const padding = deps.framePadding();
+      const width = map.getCanvas().clientWidth;
+      const height = map.getCanvas().clientHeight;
+      const fits =
+        width - padding.left - padding.right > 60 && height - padding.top - padding.bottom > 60;
+      map.fitBounds(
+        [
+          [west, south],
+          [east, north],
+        ],
+        {
+          padding: fits ? padding : 20,
+          // A place alone: close enough to see its town, not its street.
+          maxZoom: 6.5,
+          bearing: map.getBearing(),
+          pitch: map.getPitch(),
+          duration: store.getState().animate && !deps.reducedMotion ? 900 : 0,
+        },
+      );
+    });
     updateCountryLabels();
     render();
     placeNodeLabels();
@@ -364,6 +432,9 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         frameSelection(selection);
       },
     ),
+    watch(store, (s) => s.filters, render),
+    watch(store, (s) => s.focus, render),
+    watch(store, (s) => s.compare, render),
     watch(
       store,
       (s) => s.animate,
@@ -424,8 +495,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       },
     ),
     clock.onTick(() => {
-      if (loaded && frozenTime === null && store.getState().animate && !deps.reducedMotion)
-        render();
+      const s = store.getState();
+      if (loaded && frozenTime === null && s.animate && !s.compare && !deps.reducedMotion) render();
     }),
   ];
   clock.want("flow", state.animate && !deps.reducedMotion);
@@ -437,6 +508,11 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     overlay.finalize();
     map.remove();
   };
+}
+
+function sameCompare(a: CompareSets | null, b: CompareSets | null): boolean {
+  if (!a || !b) return a === b;
+  return sameSet(a.onlyA, b.onlyA) && sameSet(a.onlyB, b.onlyB) && sameSet(a.both, b.both);
 }
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {

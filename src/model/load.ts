@@ -59,3 +59,46 @@ export async function loadTopology(
 ): Promise<Topology> {
   return parseTopology(await fetchJson(url, fetcher, onProgress), url);
 }
+
+/** Files larger than this are refused before they are read (a topology is usually under 1 MB). */
+export const MAX_FILE_BYTES = 100 * 1_048_576;
+
+/** What reading a file the person chose or dropped needs of it (a `File` has all of this). */
+export interface LocalFile {
+  readonly name: string;
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** Why a file of `size` bytes is not read, naming it and its size; `null` when it may be. */
+export function fileSizeProblem(
+  file: Pick<LocalFile, "name" | "size">,
+  limit = MAX_FILE_BYTES,
+): string | null {
+  return file.size > limit
+    ? `${file.name} is ${megabytes(file.size)}; files over ${megabytes(limit)} are not opened`
+    : null;
+}
+
+/** A topology from the text of the file `fileName`, checked as a fetched one is. */
+export function readTopologyText(text: string, fileName: string): Topology {
+  return parseTopology(parseJsonText(text, fileName), fileName);
+}
+
+/**
+ * Reads and checks a topology file from this computer (it is not sent anywhere). Throws an error
+ * naming the file: too large, unreadable, or a {@link DocumentError} listing every problem.
+ */
+export async function readTopologyFile(file: LocalFile, limit = MAX_FILE_BYTES): Promise<Topology> {
+  const tooLarge = fileSizeProblem(file, limit);
+  if (tooLarge) throw new Error(tooLarge);
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (error) {
+    throw new Error(`${file.name}: could not be read (${(error as Error).message})`);
+  }
+  return readTopologyText(text, file.name);
+}

@@ -3,6 +3,7 @@ import { describeIntervals, linkKindName } from "../layers/describe";
 import { DATA_PALETTES, toHex } from "../layers/palette";
 import type { Topology } from "../model/schema";
 import { formatDateLong } from "../model/time-steps";
+import { hasFilters, passesFilters } from "../state/filters";
 import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import { type AppStore, select, watch } from "../state/store";
 import { h } from "./dom";
@@ -17,6 +18,7 @@ export function setupActiveLinks(
   const caption = h("p", { class: "caption" });
   const list = h("ul", { class: "link-list" });
   const empty = h("p", { class: "empty" }, "No link is active on this date.");
+  const hiddenNote = h("p", { class: "hidden-note" });
   const section = h(
     "section",
     { class: "active-links", "aria-label": "Active links" },
@@ -24,19 +26,23 @@ export function setupActiveLinks(
     caption,
     list,
     empty,
+    hiddenNote,
   );
   root.append(section);
   let shownKey = "";
   let buttons = new Map<HTMLButtonElement, string>();
 
   const render = () => {
-    const { date, selection, theme } = store.getState();
-    const links = activeLinksOn(topology, date);
+    const { date, selection, theme, filters } = store.getState();
+    const active = activeLinksOn(topology, date);
+    const links = active.filter((l) => passesFilters(l, filters));
+    const hidden = active.length - links.length;
     const disrupted = disruptedLinkIds(topology, date);
     caption.textContent = `on ${formatDateLong(date)}`;
     const key = [
       theme,
       selection?.id ?? "",
+      hidden,
       ...links.map((l) => `${l.id}:${disrupted.has(l.id)}`),
     ].join("|");
     if (key === shownKey) return;
@@ -46,6 +52,11 @@ export function setupActiveLinks(
     buttons = new Map();
     count.textContent = String(links.length);
     empty.hidden = links.length > 0;
+    empty.textContent = hasFilters(filters)
+      ? "No link matching the filters is active on this date."
+      : "No link is active on this date.";
+    hiddenNote.hidden = hidden === 0;
+    hiddenNote.textContent = `${hidden} more hidden by the filters.`;
     list.replaceChildren(
       ...links.map((link) => {
         const selected = selection?.kind === "link" && selection.id === link.id;
@@ -64,6 +75,7 @@ export function setupActiveLinks(
         button.addEventListener("click", () =>
           select(store, selected ? null : { kind: "link", id: link.id }),
         );
+        buttons.set(button, link.id);
         return h("li", {}, button);
       }),
     );
@@ -76,6 +88,7 @@ export function setupActiveLinks(
     watch(store, (s) => s.date, render),
     watch(store, (s) => s.selection, render),
     watch(store, (s) => s.theme, render),
+    watch(store, (s) => s.filters, render),
   ];
   return () => {
     for (const dispose of disposers) dispose();

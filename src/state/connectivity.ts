@@ -1,0 +1,231 @@
+/**
+ * A country's connectivity over time: how many cross-border links it has and which foreign
+ * networks (upstreams) run them, as a step series over the dataset's time range. Pure.
+ */
+import { fromDayNumber, toDayNumber } from "../model/dates";
+import type { EventKind, Link, Topology } from "../model/schema";
+import { isActiveOn } from "./selectors";
+
+/** A foreign network on a country's cross-border links. */
+export interface Upstream {
+  readonly asn: number;
+  /** From `topology.networks`; `AS<number>` when the dataset does not list the network. */
+  readonly name: string;
+}
+
+/** The state in force from `date` until the next point of the series. */
+export interface ConnectivityPoint {
+  readonly date: string;
+  /** Cross-border links active on `date`. */
+  readonly links: number;
+  /** Distinct foreign networks on those links. */
+  readonly upstreams: number;
+  /** Their names, in the order of {@link ConnectivityPoint.networks}. */
+  readonly upstreamNames: readonly string[];
+  /** The foreign networks, sorted by name (then AS number). */
+  readonly networks: readonly Upstream[];
+}
+
+/** An event that names one of the country's links or places. */
+export interface ConnectivityMarker {
+  readonly id: string;
+  readonly date: string;
+  readonly end?: string;
+  readonly kind: EventKind;
+  readonly title: string;
+}
+
+export interface ConnectivitySeries {
+  readonly country: string;
+  /** The dataset's time range. */
+  readonly range: readonly [string, string];
+  /** The first point is at `range[0]`; then one point per change, in date order. */
+  readonly points: readonly ConnectivityPoint[];
+  /** In date order. */
+  readonly events: readonly ConnectivityMarker[];
+}
+
+/** True when `link` reaches `country` (computed countries or a border crossing). */
+const touches = (link: Link, country: string): boolean =>
+  link.countries.includes(country) ||
+  link.crossings.some((c) => c.from === country || c.to === country);
+
+/**
+ * True when `link` is one of `country`'s cross-border links: it touches the country and another
+ * one, or crosses the country's border. A satellite link from the country counts too: its hop
+ * leaves the country, though on the ground it crosses no border (the pipeline computes no country
+ * in space, so such a link lists only the country it starts from).
+ */
+export function isCrossBorderLinkOf(link: Link, country: string): boolean {
+  if (link.crossings.some((c) => c.from === country || c.to === country)) return true;
+  if (!link.countries.includes(country)) return false;
+  return link.kind === "satellite" || link.countries.some((c) => c !== country);
+}
+
+/** Ids of `country`'s cross-border links, active or not. */
+export const crossBorderLinkIds = (topology: Topology, country: string): Set<string> =>
+  new Set(topology.links.filter((l) => isCrossBorderLinkOf(l, country)).map((l) => l.id));
+
+type Counts = Omit<ConnectivityPoint, "date">;
+
+function countsOn(
+  links: readonly Link[],
+  date: string,
+  foreign: (asn: number) => Upstream | undefined,
+): Counts {
+  const byAsn = new Map<number, Upstream>();
+  let count = 0;
+  for (const link of links) {
+    if (!isActiveOn(link.active, date)) continue;
+    count++;
+    for (const asn of link.networks ?? []) {
+      const network = foreign(asn);
+      if (network) byAsn.set(asn, network);
+    }
+  }
+  const networks = [...byAsn.values()].sort((a, b) =>
+    a.name === b.name ? a.asn - b.asn : a.name < b.name ? -1 : 1,
+  );
+  return {
+    links: count,
+    upstreams: networks.length,
+    upstreamNames: networks.map((n) => n.name),
+    networks,
+  };
+}
+
+const sameCounts = (a: Counts, b: Counts) =>
+  a.links === b.links &&
+  a.networks.length === b.networks.length &&
+  a.networks.every((n, i) => n.asn === b.networks[i]?.asn);
+
+/**
+ * `country`'s cross-border links and foreign upstreams over `topology.timeRange`: a point at the
+ * range's start, then one wherever the link count or the set of upstreams changes (an interval's
+ * start, or the day after its end: a link active until D counts on D). A network is foreign
+ * unless its `country` is `country`; a network with no known country counts as foreign.
+ * Events are those naming a link that touches the country or a node in it.
+ */
+export function connectivitySeries(topology: Topology, country: string): ConnectivitySeries {
+  const [start, end] = topology.timeRange;
+  const links = topology.links.filter((l) => isCrossBorderLinkOf(l, country));
+  const networks = new Map(topology.networks.map((n) => [n.asn, n]));
+  const foreign = (asn: number): Upstream | undefined => {
+    const network = networks.get(asn);
+    if (network?.country === country) return undefined;
+    return { asn, name: network?.name ?? `AS${asn}` };
+  };
+
+  const changes = new Set<string>();
+  for (const link of links) {
+    for (const { from, to } of link.active) {
+      changes.add(from);
+      if (to !== null) changes.add(fromDayNumber(toDayNumber(to) + 1));
+    }
+  }
+  const dates = [...changes].filter((d) => d > start && d <= end).sort();
+
+  const points: ConnectivityPoint[] = [{ date: start, ...countsOn(links, start, foreign) }];
+  for (const date of dates) {
+    const counts = countsOn(links, date, foreign);
+    const previous = points[points.length - 1] as ConnectivityPoint;
+    if (!sameCounts(previous, counts)) points.push({ date, ...counts });
+  }
+
+  const touching = new Set(topology.links.filter((l) => touches(l, country)).map((l) => l.id));
+  const inCountry = new Set(topology.nodes.filter((n) => n.country === country).map((n) => n.id));
+  const events = topology.events
+    .filter(
+      (e) => e.links?.some((id) => touching.has(id)) || e.nodes?.some((id) => inCountry.has(id)),
+    )
+    .map(
+      (e): ConnectivityMarker => ({
+        id: e.id,
+        date: e.date,
+        ...(e.end ? { end: e.end } : {}),
+        kind: e.kind,
+        title: e.title,
+      }),
+    )
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  return { country, range: [start, end], points, events };
+}
+
+/** Index of the point in force on `date`, or -1 before the series starts. */
+export function connectivityIndexOn(series: ConnectivitySeries, date: string): number {
+  const { points } = series;
+  let lo = 0;
+  let hi = points.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((points[mid] as ConnectivityPoint).date <= date) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * The point in force on `date`; `undefined` before the series starts (the time range starts at the
+ * earliest date the dataset mentions, so no link is active then).
+ */
+export const connectivityOn = (
+  series: ConnectivitySeries,
+  date: string,
+): ConnectivityPoint | undefined => series.points[connectivityIndexOn(series, date)];
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * One sentence for screen readers, e.g. "From 2017-10-01 North Korea has 2 cross-border links and
+ * 2 foreign upstreams: China Unicom, TransTeleCom." With `nextChangeDate` the sentence gives the
+ * last day the point holds. With no point (before the series starts) it says nothing is recorded
+ * before `nextChangeDate`, the series' first date.
+ */
+export function describeConnectivity(
+  countryName: string,
+  point: ConnectivityPoint | undefined,
+  nextChangeDate?: string,
+): string {
+  if (!point) {
+    return nextChangeDate
+      ? `Before ${nextChangeDate} the dataset records no cross-border link of ${countryName}.`
+      : `The dataset records no cross-border link of ${countryName}.`;
+  }
+  const until = nextChangeDate ? ` to ${fromDayNumber(toDayNumber(nextChangeDate) - 1)}` : "";
+  const when = `From ${point.date}${until}`;
+  if (point.links === 0) {
+    return `${when} ${countryName} has no cross-border link and no foreign upstream.`;
+  }
+  const links = plural(point.links, "cross-border link", "cross-border links");
+  if (point.upstreams === 0) {
+    return `${when} ${countryName} has ${links} and no known foreign upstream.`;
+  }
+  const upstreams = plural(point.upstreams, "foreign upstream", "foreign upstreams");
+  return `${when} ${countryName} has ${links} and ${upstreams}: ${point.upstreamNames.join(", ")}.`;
+}
+
+const MAX_SUMMARY_STEPS = 8;
+
+/**
+ * The whole series in a sentence, for the chart's label: "Cross-border links and foreign
+ * upstreams of North Korea, 2010–2026: from 2010-11-18, 1 link and 1 upstream; …".
+ */
+export function summarizeConnectivity(countryName: string, series: ConnectivitySeries): string {
+  const [start, end] = series.range;
+  const years = `${start.slice(0, 4)}–${end.slice(0, 4)}`;
+  const head = `Cross-border links and foreign upstreams of ${countryName}, ${years}`;
+  if (series.points.every((p) => p.links === 0)) return `${head}: none recorded.`;
+  const steps = series.points
+    .slice(0, MAX_SUMMARY_STEPS)
+    .map(
+      (p) =>
+        `from ${p.date}, ${plural(p.links, "link", "links")} and ${plural(p.upstreams, "upstream", "upstreams")}`,
+    );
+  const more = series.points.length - MAX_SUMMARY_STEPS;
+  const tail = more > 0 ? `; and ${plural(more, "later change", "later changes")}` : "";
+  return `${head}: ${steps.join("; ")}${tail}.`;
+}
