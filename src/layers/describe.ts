@@ -19,6 +19,13 @@ const KIND_NAMES: Readonly<Record<string, string>> = {
   peering: "BGP adjacency",
 };
 
+/** What each compare-mode layer's links are. */
+const COMPARE_LAYERS: Readonly<Record<string, string>> = {
+  "compare-only-a": "Only at date A (gone by B)",
+  "compare-only-b": "Only at date B (new since A)",
+  "compare-both": "At both dates",
+};
+
 export const linkKindName = (kind: string) => KIND_NAMES[kind] ?? kind;
 
 /** The tooltip of an object picked in layer `layerId`, or null for nothing worth saying. */
@@ -27,6 +34,14 @@ export function describePick(layerId: string, object: unknown): Description | nu
   if (layerId === "links" || layerId === "links-disrupted") {
     const { link } = object as LinkSegment;
     return { title: link.name, lines: [linkKindName(link.kind), describeIntervals(link)] };
+  }
+  const compared = COMPARE_LAYERS[layerId];
+  if (compared) {
+    const { link } = object as LinkSegment;
+    return {
+      title: link.name,
+      lines: [compared, linkKindName(link.kind), describeIntervals(link)],
+    };
   }
   if (layerId === "nodes") {
     const { node, degree } = object as NodeMarker;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addSteps, clampDate, formatDateLong, stepUnitFor } from "./time-steps";
+import { addSteps, clampDate, formatDateLong, formatEventDates, stepUnitFor } from "./time-steps";
 
 describe("time steps", () => {
   it("addSteps moves by days, months and years, clamping to the month's last day", () => {
@@ -24,5 +24,14 @@ describe("time steps", () => {
 
   it("formatDateLong writes day, month name and year", () => {
     expect(formatDateLong("2017-10-01")).toBe("1 Oct 2017");
+  });
+});
+
+describe("formatEventDates", () => {
+  it("writes one date, or a range for an event with an end", () => {
+    expect(formatEventDates({ date: "2017-10-01" })).toBe("1 Oct 2017");
+    expect(formatEventDates({ date: "2014-12-18", end: "2014-12-22" })).toBe(
+      "18 Dec 2014 – 22 Dec 2014",
+    );
   });
 });

@@ -34,3 +34,9 @@ export function formatDateLong(date: string): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
   return `${d} ${MONTHS[m - 1]} ${y}`;
 }
+
+/** "18 Dec 2014 – 22 Dec 2014" for an event with an end, else its one date. */
+export const formatEventDates = (event: { date: string; end?: string | undefined }): string =>
+  event.end
+    ? `${formatDateLong(event.date)} – ${formatDateLong(event.end)}`
+    : formatDateLong(event.date);

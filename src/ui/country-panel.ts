@@ -8,7 +8,7 @@ import { scaleLinear, scaleUtc } from "d3-scale";
 import { area, curveStepAfter, line } from "d3-shape";
 import { fromDayNumber, toDayNumber } from "../model/dates";
 import type { Topology } from "../model/schema";
-import { clampDate, formatDateLong } from "../model/time-steps";
+import { clampDate, formatEventDates } from "../model/time-steps";
 import {
   type ConnectivityPoint,
   type ConnectivitySeries,
@@ -99,9 +99,7 @@ function buildChart(series: ConnectivitySeries, label: string): Chart {
   );
   const markers = series.events.map((e) => {
     const cx = x(toUtc(clampDate(e.date, start, end)));
-    const when = e.end
-      ? `${formatDateLong(e.date)} – ${formatDateLong(e.end)}`
-      : formatDateLong(e.date);
+    const when = formatEventDates(e);
     return svg(
       "path",
       {

@@ -9,6 +9,7 @@ import {
   addSteps,
   clampDate,
   formatDateLong,
+  formatEventDates,
   type StepUnit,
   stepUnitFor,
 } from "../model/time-steps";
@@ -90,6 +91,8 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
     thumb,
   );
   const markers = h("div", { class: "markers" });
+  const tip = h("div", { class: "marker-tip", role: "tooltip", hidden: true });
+  markers.append(tip);
   const ticks = h("div", { class: "ticks", "aria-hidden": "true" });
   const fraction = (date: string) =>
     (toDayNumber(clampDate(date, min, max)) - minDay) / (maxDay - minDay || 1);
@@ -101,9 +104,28 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
       class: `marker marker-${event.kind}`,
       style: `left: ${(fraction(event.date) * 100).toFixed(3)}%; --marker: ${toHex(palette.events[event.kind])}`,
       "aria-label": `${event.date}: ${event.title}`,
-      title: `${event.date} · ${event.title}`,
     });
     marker.addEventListener("click", () => jumpTo(event));
+    // A tooltip on hover and on keyboard focus (a `title` would show only to the mouse, late).
+    const showTip = () => {
+      tip.replaceChildren(
+        h("strong", {}, event.title),
+        h("span", {}, `${formatEventDates(event)} · ${event.kind}`),
+      );
+      tip.hidden = false;
+      const box = marker.getBoundingClientRect();
+      const area = markers.getBoundingClientRect();
+      const x = Math.min(Math.max(box.left + box.width / 2 - area.left, 120), area.width - 120);
+      tip.style.left = `${x}px`;
+      tip.style.top = `${box.top - area.top - 10}px`;
+    };
+    const hideTip = () => {
+      tip.hidden = true;
+    };
+    marker.addEventListener("pointerenter", showTip);
+    marker.addEventListener("focus", showTip);
+    marker.addEventListener("pointerleave", hideTip);
+    marker.addEventListener("blur", hideTip);
     markers.append(marker);
     markerButtons.push({ marker, at: fraction(event.date) });
   }
