@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./e2e/launch";
 
 /**
  * E2E tests drive the built app (`dist/`, served once by `vite preview`) in Chromium. They use the
  * system Chromium (`CHROMIUM_PATH`, default /usr/bin/chromium) where it exists; elsewhere the
  * browser that `npx playwright install chromium` downloads.
  */
-const systemChromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -28,19 +27,7 @@ export default defineConfig({
       use: {
         ...devices["Desktop Chrome"],
         viewport: { width: 1280, height: 720 },
-        launchOptions: {
-          ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-          args: [
-            "--no-sandbox",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-            "--use-angle=gl-egl",
-            "--ignore-gpu-blocklist",
-          ],
-        },
+        launchOptions: chromiumLaunchOptions(),
       },
     },
   ],

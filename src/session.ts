@@ -166,6 +166,50 @@ export function createSession(options: SessionOptions): Session {
   const countryRoot = h("div", { class: "country-root" });
   roots.sidebar.prepend(searchRoot, countryRoot);
   const editor = setupStoryEditor(roots.story, roots.toolbar, store, topology);
+  const glNotice = h(
+    "div",
+    { class: "banner gl-notice", role: "status", hidden: true },
+    "The map's graphics were lost (the graphics card was reset or is busy). It is redrawn as soon as they come back; the timeline and the lists still work.",
+  );
+  roots.banner.append(glNotice);
+  const geometry = buildLinkGeometry(topology);
+  let disposed = false;
+  const mountMap = () =>
+    setupMapView(roots.map, {
+      store,
+      topology,
+      geometry,
+      basemap,
+      clock,
+      reducedMotion: options.reducedMotion,
+      onHover: (pick) => tooltip.show(pick),
+      framePadding: () => framePadding(roots),
+      onReady: options.onReady,
+      onFailure: (message) => {
+        // The map-less view: the timeline, the link list and details stay, the map area says why.
+        document.documentElement.dataset.map = "unavailable";
+        options.onFailure(message);
+      },
+      onContextLost: () => {
+        glNotice.hidden = false;
+      },
+      onContextRestored: () => {
+        // Rebuilt after the event has run its course (the old map is removed from inside it).
+        setTimeout(() => {
+          if (disposed) return;
+          glNotice.hidden = true;
+          disposeMap();
+          disposeMap = mountMap();
+        });
+      },
+      onCapture: (c) => {
+        capture = c;
+      },
+      onFrame: (f) => {
+        frame = f;
+      },
+    });
+  let disposeMap: () => void = () => {};
   const disposers = [
     editor.dispose,
     setupStory(roots.story, roots.toolbar, {
@@ -206,34 +250,21 @@ export function createSession(options: SessionOptions): Session {
     setupEventBanner(roots.banner, store, topology),
     setupTimeline(roots.timeline, store, topology),
     setupPlayback(store, clock, range),
-    setupMapView(roots.map, {
-      store,
-      topology,
-      geometry: buildLinkGeometry(topology),
-      basemap,
-      clock,
-      reducedMotion: options.reducedMotion,
-      onHover: (pick) => tooltip.show(pick),
-      framePadding: () => framePadding(roots),
-      onReady: options.onReady,
-      onFailure: options.onFailure,
-      onCapture: (c) => {
-        capture = c;
-      },
-      onFrame: (f) => {
-        frame = f;
-      },
-    }),
+    () => disposeMap(),
   ];
+  disposeMap = mountMap();
   return {
     store,
     dispose() {
+      disposed = true;
       for (const dispose of disposers.reverse()) dispose();
       sync.dispose();
       tooltip.dispose();
       description.remove();
+      delete document.documentElement.dataset.map;
       searchRoot.remove();
       countryRoot.remove();
+      glNotice.remove();
       openFull?.remove();
       unsubscribeOpenFull();
     },

@@ -83,6 +83,13 @@ export interface MapViewDeps {
   readonly onFrame?: (frame: (bounds: FrameBounds) => void) => void;
   /** Receives the map's capture interface once the map is loaded (for image and video export). */
   readonly onCapture?: (capture: MapCapture) => void;
+  /** The GPU context was lost (a driver reset, too many tabs): the map stops drawing. */
+  readonly onContextLost?: () => void;
+  /**
+   * The context is back. deck.gl's buffers did not survive it, so the caller builds the map view
+   * anew (the view state is in the store, so nothing of the reader's place is lost).
+   */
+  readonly onContextRestored?: () => void;
   /** A problem the map cannot get past (no WebGL, say). */
   readonly onFailure: (message: string) => void;
 }
@@ -125,9 +132,13 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       renderWorldCopies: true,
     });
   } catch (error) {
-    deps.onFailure(`The map cannot be drawn: ${(error as Error).message}`);
+    deps.onFailure(
+      `This browser gives the page no WebGL2, which drawing the map needs. The timeline, the list of active links and their details still work; to see the map, turn on hardware acceleration or try another browser. (${firstSentence((error as Error).message)})`,
+    );
     return () => {};
   }
+  map.on("webglcontextlost", () => deps.onContextLost?.());
+  map.on("webglcontextrestored", () => deps.onContextRestored?.());
   // The basemap needs no network, so any map error is a real fault: report it as one.
   map.on("error", (event) => console.error("map:", event.error?.message ?? event));
 
@@ -509,6 +520,9 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     map.remove();
   };
 }
+
+/** The first sentence of a library's message, which is enough to search for. */
+const firstSentence = (message: string) => message.split(/(?<=\.)\s/)[0] ?? message;
 
 function sameCompare(a: CompareSets | null, b: CompareSets | null): boolean {
   if (!a || !b) return a === b;
