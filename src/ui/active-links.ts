@@ -1,12 +1,19 @@
 /** The "Active links" region (DESIGN §5): the accessible list of links active on the current date. */
 import { describeIntervals, linkKindName } from "../layers/describe";
 import { DATA_PALETTES, toHex } from "../layers/palette";
-import type { Topology } from "../model/schema";
+import type { Link, Topology } from "../model/schema";
 import { formatDateLong } from "../model/time-steps";
 import { hasFilters, passesFilters } from "../state/filters";
 import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import { type AppStore, select, watch } from "../state/store";
 import { h } from "./dom";
+
+/** Longer lists than this draw only the rows in view. */
+const VIRTUAL_AFTER = 150;
+/** Row height of a long list (one-line names), in CSS pixels. */
+const ROW_PX = 62;
+/** Rows drawn above and below the ones in view. */
+const OVERSCAN = 8;
 
 export function setupActiveLinks(
   root: HTMLElement,
@@ -31,6 +38,71 @@ export function setupActiveLinks(
   root.append(section);
   let shownKey = "";
   let buttons = new Map<HTMLButtonElement, string>();
+  /** What the list shows now; long lists draw only the rows in view (see `drawWindow`). */
+  let shown: { links: readonly Link[]; disrupted: ReadonlySet<string> } = {
+    links: [],
+    disrupted: new Set(),
+  };
+  let windowKey = "";
+
+  const row = (link: Link, index: number, total: number) => {
+    const { selection, theme } = store.getState();
+    const selected = selection?.kind === "link" && selection.id === link.id;
+    const button = h(
+      "button",
+      { type: "button", class: "link-item", "aria-pressed": String(selected) },
+      h("span", {
+        class: "swatch",
+        style: `--swatch: ${toHex(DATA_PALETTES[theme].links[link.kind])}`,
+        "aria-hidden": "true",
+      }),
+      h("span", { class: "name" }, link.name),
+      h("span", { class: "meta" }, `${linkKindName(link.kind)} · ${describeIntervals(link)}`),
+      shown.disrupted.has(link.id) && h("span", { class: "badge badge-disrupted" }, "disrupted"),
+    );
+    button.addEventListener("click", () =>
+      select(store, selected ? null : { kind: "link", id: link.id }),
+    );
+    buttons.set(button, link.id);
+    const virtual = total > VIRTUAL_AFTER;
+    return h(
+      "li",
+      virtual
+        ? {
+            "aria-setsize": total,
+            "aria-posinset": index + 1,
+            style: `top: ${index * ROW_PX}px`,
+          }
+        : {},
+      button,
+    );
+  };
+
+  /**
+   * A long list (a whole-world dataset has thousands of active links) keeps its full height but
+   * holds only the rows in view, plus a margin: the DOM stays small however long the list.
+   */
+  const drawWindow = (force: boolean) => {
+    const { links } = shown;
+    if (links.length <= VIRTUAL_AFTER) return;
+    const view = root.getBoundingClientRect();
+    const top = list.getBoundingClientRect().top;
+    const first = Math.max(0, Math.floor((view.top - top) / ROW_PX) - OVERSCAN);
+    const last = Math.min(links.length, Math.ceil((view.bottom - top) / ROW_PX) + OVERSCAN);
+    const key = `${first}:${last}`;
+    if (!force && key === windowKey) return;
+    windowKey = key;
+    const focused = buttons.get(document.activeElement as HTMLButtonElement);
+    buttons = new Map();
+    list.replaceChildren(
+      ...links.slice(first, last).map((link, i) => row(link, first + i, links.length)),
+    );
+    restoreFocus(focused);
+  };
+
+  const restoreFocus = (id: string | undefined) => {
+    if (id) for (const [button, linkId] of buttons) if (linkId === id) button.focus();
+  };
 
   const render = () => {
     const { date, selection, theme, filters } = store.getState();
@@ -47,9 +119,7 @@ export function setupActiveLinks(
     ].join("|");
     if (key === shownKey) return;
     shownKey = key;
-    // The list is rebuilt: remember which item had keyboard focus, to give it back.
-    const focused = buttons.get(document.activeElement as HTMLButtonElement);
-    buttons = new Map();
+    shown = { links, disrupted };
     count.textContent = String(links.length);
     empty.hidden = links.length > 0;
     empty.textContent = hasFilters(filters)
@@ -57,32 +127,22 @@ export function setupActiveLinks(
       : "No link is active on this date.";
     hiddenNote.hidden = hidden === 0;
     hiddenNote.textContent = `${hidden} more hidden by the filters.`;
-    list.replaceChildren(
-      ...links.map((link) => {
-        const selected = selection?.kind === "link" && selection.id === link.id;
-        const button = h(
-          "button",
-          { type: "button", class: "link-item", "aria-pressed": String(selected) },
-          h("span", {
-            class: "swatch",
-            style: `--swatch: ${toHex(DATA_PALETTES[theme].links[link.kind])}`,
-            "aria-hidden": "true",
-          }),
-          h("span", { class: "name" }, link.name),
-          h("span", { class: "meta" }, `${linkKindName(link.kind)} · ${describeIntervals(link)}`),
-          disrupted.has(link.id) && h("span", { class: "badge badge-disrupted" }, "disrupted"),
-        );
-        button.addEventListener("click", () =>
-          select(store, selected ? null : { kind: "link", id: link.id }),
-        );
-        buttons.set(button, link.id);
-        return h("li", {}, button);
-      }),
-    );
-    if (focused) {
-      for (const [button, id] of buttons) if (id === focused) button.focus();
+    const virtual = links.length > VIRTUAL_AFTER;
+    list.classList.toggle("virtual", virtual);
+    list.style.height = virtual ? `${links.length * ROW_PX}px` : "";
+    if (virtual) {
+      drawWindow(true);
+      return;
     }
+    // The list is rebuilt: remember which item had keyboard focus, to give it back.
+    const focused = buttons.get(document.activeElement as HTMLButtonElement);
+    buttons = new Map();
+    list.replaceChildren(...links.map((link, i) => row(link, i, links.length)));
+    restoreFocus(focused);
   };
+  const onScroll = () => drawWindow(false);
+  root.addEventListener("scroll", onScroll, { passive: true });
+  window.addEventListener("resize", onScroll);
   render();
   const disposers = [
     watch(store, (s) => s.date, render),
@@ -92,6 +152,8 @@ export function setupActiveLinks(
   ];
   return () => {
     for (const dispose of disposers) dispose();
+    root.removeEventListener("scroll", onScroll);
+    window.removeEventListener("resize", onScroll);
     section.remove();
   };
 }
