@@ -2,6 +2,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encodeCompactTopology } from "../src/model/compact-topology";
+import { parseTopology } from "../src/model/parse-topology";
 import { REPO_ROOT, runScript } from "./lib/cli.test-helper";
 
 const tempFile = (name: string, text: string) => {
@@ -48,6 +50,23 @@ describe("npm run validate", () => {
       `${file}: events[0].date: not a date (expected YYYY-MM-DD) ("2017-02-30")`,
       `${file}: links[0].to: unknown node id ("nowhere")`,
     ]);
+    expect(status).toBe(1);
+  });
+
+  it("reads compact paths, and reports a broken one with its JSON path", () => {
+    const doc = encodeCompactTopology(
+      parseTopology(
+        JSON.parse(readFileSync(join(REPO_ROOT, "public/data/north-korea.topology.json"), "utf8")),
+      ),
+    );
+    const good = tempFile("compact.json", JSON.stringify(doc));
+    expect(runScript("validate.ts", [good]).stdout).toContain(`${good}: ok`);
+    const broken = doc.links.map((link, i) => (i === 2 ? { ...link, path: "q5:AA" } : link));
+    const bad = tempFile("broken-compact.json", JSON.stringify({ ...doc, links: broken }));
+    const { status, stdout } = runScript("validate.ts", [bad]);
+    expect(stdout.trim()).toBe(
+      `${bad}: links[2].path: decodes to 1 vertex; a path needs at least 2 ("q5:AA")`,
+    );
     expect(status).toBe(1);
   });
 

@@ -1,8 +1,10 @@
 /**
  * The drawable form of a topology, built once per dataset: one record per (link, active interval)
- * with its path, flow timestamps and the day numbers the GPU filters on.
+ * with its path, flow timestamps and the day numbers the GPU filters on. Paths and timestamps are
+ * views into two typed arrays for the whole dataset, in the flat form deck.gl reads as it is.
  */
 import { toDayNumber } from "../model/dates";
+import { pathCoordinates } from "../model/path-coordinates";
 import { greatCircleKm, type LonLat } from "../model/route";
 import type { Link, LinkKind, Topology, TopologyNode } from "../model/schema";
 import { nodeDegrees } from "../state/selectors";
@@ -15,10 +17,13 @@ export const FLOW_SPAN = 1000;
 /** One drawable stretch of time of a link. */
 export interface LinkSegment {
   readonly link: Link;
-  /** `[lon, lat]` or, for satellite arcs, `[lon, lat, metres]`. */
-  readonly path: readonly (readonly number[])[];
+  /**
+   * `lon, lat, metres` of each vertex, one after another (deck.gl's flat path, `positionFormat`
+   * "XYZ"); metres are 0 except on satellite arcs.
+   */
+  readonly path: Float64Array;
   /** Progress (0…FLOW_SPAN) of each vertex along the path, for the flow animation. */
-  readonly timestamps: readonly number[];
+  readonly timestamps: Float32Array;
   /** `[first day, last day]` of the interval, as day numbers. */
   readonly filter: readonly [number, number];
 }
@@ -57,35 +62,74 @@ const intervalFilter = (from: string, to: string | null): [number, number] => [
   to === null ? OPEN_END_DAY : toDayNumber(to),
 ];
 
-/** Cumulative share of the path's length at each vertex, scaled to FLOW_SPAN. */
-function flowTimestamps(path: readonly (readonly number[])[]): number[] {
-  const cumulative = [0];
-  for (let i = 1; i < path.length; i++) {
-    const a = path[i - 1] as unknown as LonLat;
-    const b = path[i] as unknown as LonLat;
-    cumulative.push((cumulative[i - 1] ?? 0) + greatCircleKm(a, b));
+const RADIANS = Math.PI / 180;
+
+/**
+ * The angle between two points, in radians (haversine). d3's geoDistance sums exactly and is
+ * ~20× slower; the flow only needs the shares of a path's length.
+ */
+function arcRadians(lon0: number, lat0: number, lon1: number, lat1: number): number {
+  const sinLat = Math.sin(((lat1 - lat0) * RADIANS) / 2);
+  const sinLon = Math.sin(((lon1 - lon0) * RADIANS) / 2);
+  const h = sinLat * sinLat + Math.cos(lat0 * RADIANS) * Math.cos(lat1 * RADIANS) * sinLon * sinLon;
+  return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+/**
+ * Writes into `out` each vertex's progress along the flat XYZ `path` (0…FLOW_SPAN), in
+ * proportion to the great-circle distance covered.
+ */
+function writeFlowTimestamps(path: Float64Array, out: Float32Array): void {
+  let total = 0;
+  out[0] = 0;
+  for (let i = 1; i < out.length; i++) {
+    const j = 3 * i;
+    total += arcRadians(
+      path[j - 3] as number,
+      path[j - 2] as number,
+      path[j] as number,
+      path[j + 1] as number,
+    );
+    out[i] = total;
   }
-  const total = cumulative[cumulative.length - 1] || 1;
-  return cumulative.map((d) => (d / total) * FLOW_SPAN);
+  const scale = FLOW_SPAN / (total || 1);
+  for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+}
+
+/** Writes `coordinates` (interleaved lon, lat) into `out` as a flat XYZ path on the ground. */
+function writeGroundPath(coordinates: Float64Array, out: Float64Array): void {
+  for (let i = 0, j = 0; i + 1 < coordinates.length; i += 2, j += 3) {
+    out[j] = coordinates[i] as number;
+    out[j + 1] = coordinates[i + 1] as number;
+    out[j + 2] = 0;
+  }
 }
 
 /**
  * A satellite hop drawn as a high arc: bent sideways (so it reads as an arc from straight above)
- * and raised (so it reads as one when the map is tilted).
+ * and raised (so it reads as one when the map is tilted). `coordinates` are interleaved lon, lat;
+ * the arc is written into `out` as a flat XYZ path.
  */
-export function satelliteArc(path: readonly LonLat[]): number[][] {
-  const first = path[0];
-  const last = path[path.length - 1];
-  if (!first || !last || path.length < 2) return path.map(([x, y]) => [x, y, 0]);
+export function writeSatelliteArc(coordinates: Float64Array, out: Float64Array): void {
+  const n = coordinates.length >> 1;
+  if (n < 2) {
+    writeGroundPath(coordinates, out);
+    return;
+  }
+  const first: LonLat = [coordinates[0] as number, coordinates[1] as number];
+  const last: LonLat = [coordinates[2 * n - 2] as number, coordinates[2 * n - 1] as number];
   const dx = last[0] - first[0];
   const dy = last[1] - first[1];
   const bend = 0.18; // sideways bulge as a share of the chord
   const lengthM = greatCircleKm(first, last) * 1000;
-  return path.map(([x, y], i) => {
-    const t = i / (path.length - 1);
-    const lift = Math.sin(Math.PI * t);
-    return [x - dy * bend * lift, y + dx * bend * lift, lift * lengthM * 0.25];
-  });
+  for (let i = 0; i < n; i++) {
+    const lift = Math.sin((Math.PI * i) / (n - 1));
+    const x = coordinates[2 * i] as number;
+    const y = coordinates[2 * i + 1] as number;
+    out[3 * i] = x - dy * bend * lift;
+    out[3 * i + 1] = y + dx * bend * lift;
+    out[3 * i + 2] = lift * lengthM * 0.25;
+  }
 }
 
 /** Builds the drawable records of `topology`. Pure; call once per dataset. */
@@ -93,9 +137,22 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
   const segments: LinkSegment[] = [];
   const crossings: CrossingMarker[] = [];
   const segmentsByLink = new Map<string, LinkSegment[]>();
-  for (const link of topology.links) {
-    const path = link.kind === "satellite" ? satelliteArc(link.path as LonLat[]) : link.path;
-    const timestamps = flowTimestamps(path);
+  const coordinates = topology.links.map((link) => pathCoordinates(link));
+  let vertices = 0;
+  for (const c of coordinates) vertices += c.length >> 1;
+  // One array of positions and one of timestamps for all links; each link's are views into them.
+  const positions = new Float64Array(vertices * 3);
+  const stamps = new Float32Array(vertices);
+  let offset = 0;
+  topology.links.forEach((link, index) => {
+    const lonLat = coordinates[index] as Float64Array;
+    const n = lonLat.length >> 1;
+    const path = positions.subarray(offset * 3, (offset + n) * 3);
+    const timestamps = stamps.subarray(offset, offset + n);
+    offset += n;
+    if (link.kind === "satellite") writeSatelliteArc(lonLat, path);
+    else writeGroundPath(lonLat, path);
+    writeFlowTimestamps(path, timestamps);
     const own: LinkSegment[] = [];
     for (const interval of link.active) {
       const filter = intervalFilter(interval.from, interval.to);
@@ -105,7 +162,7 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
     }
     segments.push(...own);
     segmentsByLink.set(link.id, own);
-  }
+  });
   const degrees = nodeDegrees(topology);
   const nodes = topology.nodes.map((node) => ({ node, degree: degrees.get(node.id) ?? 0 }));
   return { segments, crossings, nodes, segmentsByLink };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonText } from "./json-text";
+import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, MAX_JSON_MEMBERS, parseJsonText } from "./json-text";
 
 describe("parseJsonText", () => {
   it("parses strict JSON", () => {
@@ -16,5 +16,70 @@ describe("parseJsonText", () => {
     expect(() => parseJsonText("", "empty.json")).toThrow(
       "empty.json: (root): invalid JSON at line 1, column 1",
     );
+  });
+});
+
+describe("parseJsonText on hostile text", () => {
+  /** The message of the DocumentError `text` throws. */
+  const messageOf = (text: string) => {
+    try {
+      parseJsonText(text, "x.json");
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("nothing was thrown");
+  };
+
+  it("refuses nesting deeper than MAX_JSON_DEPTH before parsing, even 100,000 levels", () => {
+    expect(
+      parseJsonText(`${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`, "x"),
+    ).toEqual(expect.any(Array));
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    expect(messageOf(deep)).toBe(
+      "x.json: (root): not read at line 1, column 33: nested more than 32 levels deep",
+    );
+  });
+
+  it("refuses a list longer than MAX_JSON_ITEMS and an object of more than MAX_JSON_MEMBERS", () => {
+    expect(messageOf(`[${"0,".repeat(MAX_JSON_ITEMS)}0]`)).toBe(
+      `x.json: (root): not read at line 1, column ${2 * MAX_JSON_ITEMS + 1}: a list of more than 1,000,000 items`,
+    );
+    const members = Array.from({ length: MAX_JSON_MEMBERS + 1 }, (_, i) => `"k${i}":0`);
+    expect(messageOf(`{${members.join(",")}}`)).toMatch(
+      /: not read at line 1, column \d+: an object of more than 1,000 members$/,
+    );
+  });
+
+  it("counts brackets inside strings as text", () => {
+    expect(parseJsonText(`["${"[".repeat(100)}\\"]"]`, "x")).toEqual([`${"[".repeat(100)}"]`]);
+  });
+
+  it("says when the text is empty or markup", () => {
+    expect(messageOf("  \n ")).toBe(
+      "x.json: (root): invalid JSON at line 1, column 1: the document is empty",
+    );
+    expect(messageOf("\n<!doctype html><title>404</title>")).toBe(
+      "x.json: (root): invalid JSON at line 2, column 1: this is markup (an HTML or XML page?), not JSON",
+    );
+  });
+
+  it("refuses a key given twice in one object", () => {
+    expect(messageOf('{"url": "https://a.example", "url": "javascript:x"}')).toBe(
+      'x.json: (root): not read at line 1, column 30: the key "url" is given twice',
+    );
+    expect(parseJsonText('[{"a": 1}, {"a": 2}]', "x")).toEqual([{ a: 1 }, { a: 2 }]);
+  });
+
+  it("refuses NaN and Infinity, which JSON cannot hold", () => {
+    expect(messageOf('{"c": [NaN, 1]}')).toBe(
+      "x.json: (root): invalid JSON at line 1, column 8: this is not JSON",
+    );
+    expect(messageOf("[Infinity]")).toMatch(/invalid JSON at line 1, column 2/);
+  });
+
+  it("keeps a __proto__ key as data, not as the object's prototype", () => {
+    const parsed = parseJsonText('{"__proto__": {"polluted": true}}', "x") as object;
+    expect(Object.keys(parsed)).toEqual(["__proto__"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });

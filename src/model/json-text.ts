@@ -1,6 +1,14 @@
-/** Strict JSON parsing whose syntax errors say where (line and column) and what was expected. */
-import { type ParseError, printParseErrorCode, parse as scanJson } from "jsonc-parser";
-import { DocumentError, type Problem } from "./problems";
+/**
+ * Strict JSON parsing whose syntax errors say where (line and column) and what was expected.
+ *
+ * Before parsing, the text's shape is checked in one pass: nesting deeper than
+ * {@link MAX_JSON_DEPTH}, or a list or object longer than {@link MAX_JSON_ITEMS} or
+ * {@link MAX_JSON_MEMBERS}, is refused at once. A topology needs 7 levels, and its longest list
+ * (its links) is capped at 500,000; without this, 100,000 `[`s would overflow the parser's stack
+ * and 50 MB of `[[0]],` would become millions of arrays in memory before any check ran.
+ */
+import { printParseErrorCode, visit } from "jsonc-parser";
+import { DocumentError } from "./problems";
 
 const EXPECTATIONS: Readonly<Record<string, string>> = {
   PropertyNameExpected: "a property name in double quotes is expected",
@@ -27,23 +35,139 @@ export function lineColumn(text: string, offset: number): { line: number; column
   return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
 }
 
+/** Deepest nesting of arrays and objects read. */
+export const MAX_JSON_DEPTH = 32;
+/** Most items in one array. */
+export const MAX_JSON_ITEMS = 1_000_000;
+/** Most members of one object. */
+export const MAX_JSON_MEMBERS = 1_000;
+
+const OPEN_ARRAY = 0x5b; // [
+const CLOSE_ARRAY = 0x5d; // ]
+const OPEN_OBJECT = 0x7b; // {
+const CLOSE_OBJECT = 0x7d; // }
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+const count = (n: number) => n.toLocaleString("en-US");
+
+/**
+ * Where the text's nesting or a list's length goes over the limits, and which, or `null`. Reads
+ * strings as JSON does (skipping escaped quotes); syntax errors are left to the parser.
+ */
+export function jsonShapeProblem(text: string): { offset: number; message: string } | null {
+  const items = new Uint32Array(MAX_JSON_DEPTH + 1);
+  const isArray = new Uint8Array(MAX_JSON_DEPTH + 1);
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+      depth++;
+      if (depth > MAX_JSON_DEPTH) {
+        return { offset: i, message: `nested more than ${MAX_JSON_DEPTH} levels deep` };
+      }
+      items[depth] = 1;
+      isArray[depth] = c === OPEN_ARRAY ? 1 : 0;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
+      if (depth > 0) depth--;
+    } else if (c === COMMA && depth > 0) {
+      const n = (items[depth] ?? 0) + 1;
+      items[depth] = n;
+      const max = isArray[depth] ? MAX_JSON_ITEMS : MAX_JSON_MEMBERS;
+      if (n > max) {
+        return {
+          offset: i,
+          message: isArray[depth]
+            ? `a list of more than ${count(max)} items`
+            : `an object of more than ${count(max)} members`,
+        };
+      }
+    }
+  }
+  return null;
+}
+
+/** Why `text` is refused before it is parsed (empty, markup or oversized), with where; or `null`. */
+function refusal(text: string): { offset: number; what: string; message: string } | null {
+  const start = text.search(/\S/);
+  if (start === -1) return { offset: 0, what: "invalid JSON", message: "the document is empty" };
+  if (text.charCodeAt(start) === 0x3c /* < */) {
+    return {
+      offset: start,
+      what: "invalid JSON",
+      message: "this is markup (an HTML or XML page?), not JSON",
+    };
+  }
+  const shape = jsonShapeProblem(text);
+  return shape && { ...shape, what: "not read" };
+}
+
+/**
+ * The first syntax error of `text`, or its first key given twice in one object (`JSON.parse`
+ * would keep the last silently, so what a reader sees is not what is shown); `null` when clean.
+ */
+function firstSyntaxProblem(
+  text: string,
+): { offset: number; what: string; message: string } | null {
+  let found: { offset: number; what: string; message: string } | null = null;
+  const keys: Set<string>[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        keys.push(new Set());
+      },
+      onObjectEnd: () => {
+        keys.pop();
+      },
+      onObjectProperty: (name, offset) => {
+        const seen = keys[keys.length - 1];
+        if (found || !seen) return;
+        if (seen.has(name)) {
+          const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
+          found = {
+            offset,
+            what: "not read",
+            message: `the key ${JSON.stringify(shown)} is given twice`,
+          };
+        }
+        seen.add(name);
+      },
+      onError: (error, offset) => {
+        if (found) return;
+        const code = printParseErrorCode(error);
+        found = { offset, what: "invalid JSON", message: EXPECTATIONS[code] ?? code };
+      },
+    },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
+  );
+  return found;
+}
+
 /** Parses `text` as strict JSON. Throws a {@link DocumentError} naming `document`, line and column. */
 export function parseJsonText(text: string, document: string): unknown {
-  const errors: ParseError[] = [];
-  scanJson(text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: false,
-  });
-  const first = errors[0];
-  if (first) {
-    const { line, column } = lineColumn(text, first.offset);
-    const code = printParseErrorCode(first.error);
-    const problem: Problem = {
-      path: [],
-      message: `invalid JSON at line ${line}, column ${column}: ${EXPECTATIONS[code] ?? code}`,
-    };
-    throw new DocumentError(document, [problem]);
+  const refused = refusal(text);
+  if (refused) {
+    const { line, column } = lineColumn(text, refused.offset);
+    throw new DocumentError(document, [
+      {
+        path: [],
+        message: `${refused.what} at line ${line}, column ${column}: ${refused.message}`,
+      },
+    ]);
+  }
+  const found = firstSyntaxProblem(text);
+  if (found) {
+    const { line, column } = lineColumn(text, found.offset);
+    throw new DocumentError(document, [
+      { path: [], message: `${found.what} at line ${line}, column ${column}: ${found.message}` },
+    ]);
   }
   return JSON.parse(text);
 }

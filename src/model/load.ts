@@ -6,26 +6,186 @@ import type { Catalog, Topology } from "./schema";
 /** Bytes received so far and the total when the server says it (else `null`). */
 export type ProgressListener = (loaded: number, total: number | null) => void;
 
-async function readText(response: Response, onProgress?: ProgressListener): Promise<string> {
-  const total = Number(response.headers.get("content-length")) || null;
-  if (!onProgress || !response.body) return response.text();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.byteLength;
-    onProgress(loaded, total);
+/** What went wrong with a download. */
+export type LoadFailure =
+  | "network"
+  | "http"
+  | "timeout"
+  | "too-large"
+  | "content-type"
+  | "encoding"
+  | "cancelled";
+
+/** A download that failed; the message names the file and says what failed. */
+export class LoadError extends Error {
+  override readonly name = "LoadError";
+  constructor(
+    /** The file as messages name it. */
+    readonly file: string,
+    readonly failure: LoadFailure,
+    message: string,
+  ) {
+    super(message);
   }
-  const bytes = new Uint8Array(loaded);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
+}
+
+export interface FetchOptions {
+  readonly fetcher?: typeof fetch;
+  readonly onProgress?: ProgressListener;
+  /** Cancels the download (it then fails with `cancelled`). */
+  readonly signal?: AbortSignal;
+  /** A download larger than this is refused: by its Content-Length, or while it streams. */
+  readonly maxBytes?: number;
+  /** Gives up when no response, or no data, came for this long (milliseconds). */
+  readonly idleTimeoutMs?: number;
+  /** Refuses a response whose Content-Type is not JSON, plain text or bytes (see {@link isJsonType}). */
+  readonly requireJsonType?: boolean;
+  /** Further request options (e.g. `credentials: "omit"`). */
+  readonly init?: RequestInit;
+  /** How messages name the file (by default, its address). */
+  readonly name?: string;
+}
+
+/** Files larger than this are refused before they are read (a topology is usually under 1 MB). */
+export const MAX_FILE_BYTES = 100 * 1_048_576;
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/**
+ * True for a Content-Type a topology may be served with: any JSON type (`application/json`,
+ * `text/json`, `application/geo+json`…), plain text or bytes (as raw file hosts serve them), or
+ * none. An HTML page, an image or a script is not read.
+ */
+export function isJsonType(contentType: string | null): boolean {
+  const essence = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  return (
+    essence === "" ||
+    essence === "text/plain" ||
+    essence === "application/octet-stream" ||
+    essence === "binary/octet-stream" ||
+    /^[a-z]+\/(?:[a-z0-9.+-]*[+.-])?json$/.test(essence)
+  );
+}
+
+/** The text of `bytes` as strict UTF-8 (a UTF-8 byte order mark is dropped, as JSON allows). */
+function decodeUtf8(url: string, bytes: Uint8Array): string {
+  const [a, b] = bytes;
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff)) {
+    throw new LoadError(url, "encoding", `${url}: is UTF-16 text; a topology is UTF-8 JSON`);
   }
-  return new TextDecoder().decode(bytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new LoadError(url, "encoding", `${url}: is not UTF-8 text (is it a binary file?)`);
+  }
+}
+
+/**
+ * Downloads `address` as text, counting bytes as they arrive: a body over `maxBytes` is refused by its
+ * Content-Length before it is read, or stopped as soon as it streams past the limit. Errors are
+ * {@link LoadError}s naming the file (`options.name`, or `address`).
+ */
+export async function fetchText(address: string, options: FetchOptions = {}): Promise<string> {
+  const { fetcher = fetch, onProgress, signal, maxBytes = MAX_FILE_BYTES, idleTimeoutMs } = options;
+  const name = options.name ?? address;
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  signal?.addEventListener("abort", cancel);
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    if (idleTimeoutMs === undefined) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, idleTimeoutMs);
+  };
+  /** What an exception from fetching or reading means. */
+  const failure = (error: unknown) => {
+    if (error instanceof LoadError) return error;
+    if (timedOut) {
+      return new LoadError(
+        name,
+        "timeout",
+        `${name}: timed out (no data for ${(idleTimeoutMs ?? 0) / 1000} s)`,
+      );
+    }
+    if (signal?.aborted) return new LoadError(name, "cancelled", `${name}: cancelled`);
+    return new LoadError(
+      name,
+      "network",
+      `${name}: could not be fetched (${error instanceof Error ? error.message : String(error)})`,
+    );
+  };
+  try {
+    if (signal?.aborted) throw new LoadError(name, "cancelled", `${name}: cancelled`);
+    arm();
+    const response = await fetcher(address, { ...options.init, signal: controller.signal });
+    if (!response.ok) {
+      throw new LoadError(
+        name,
+        "http",
+        `${name}: HTTP ${response.status} ${response.statusText}`.trim(),
+      );
+    }
+    const type = response.headers.get("content-type");
+    if (options.requireJsonType && !isJsonType(type)) {
+      const page = /^\s*(text\/html|application\/xhtml\+xml)\b/i.test(type ?? "");
+      throw new LoadError(
+        name,
+        "content-type",
+        `${name}: is served as ${type}, not as JSON${page ? " (a web page: is the address right?)" : ""}`,
+      );
+    }
+    const total = Number(response.headers.get("content-length")) || null;
+    if (total !== null && total > maxBytes) {
+      throw new LoadError(
+        name,
+        "too-large",
+        `${name}: is ${megabytes(total)}; files over ${megabytes(maxBytes)} are not opened`,
+      );
+    }
+    const tooLarge = () =>
+      new LoadError(
+        name,
+        "too-large",
+        `${name}: is over ${megabytes(maxBytes)}; files over ${megabytes(maxBytes)} are not opened (stopped reading)`,
+      );
+    if (!response.body) {
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.byteLength > maxBytes) throw tooLarge();
+      return decodeUtf8(name, bytes);
+    }
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      arm();
+      loaded += value.byteLength;
+      if (loaded > maxBytes) {
+        reader.cancel().catch(() => {});
+        throw tooLarge();
+      }
+      chunks.push(value);
+      // A compressed body's Content-Length counts compressed bytes: past it, the total is unknown.
+      onProgress?.(loaded, total !== null && loaded <= total ? total : null);
+    }
+    const bytes = new Uint8Array(loaded);
+    let offset = 0;
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    return decodeUtf8(name, bytes);
+  } catch (error) {
+    throw failure(error);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", cancel);
+  }
 }
 
 /** Fetches and parses JSON; errors name `url` and say what failed (network, HTTP status, syntax). */
@@ -34,16 +194,10 @@ export async function fetchJson(
   fetcher: typeof fetch = fetch,
   onProgress?: ProgressListener,
 ): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetcher(url);
-  } catch (error) {
-    throw new Error(`${url}: could not be fetched (${(error as Error).message})`);
-  }
-  if (!response.ok) {
-    throw new Error(`${url}: HTTP ${response.status} ${response.statusText}`.trim());
-  }
-  return parseJsonText(await readText(response, onProgress), url);
+  return parseJsonText(
+    await fetchText(url, { fetcher, ...(onProgress ? { onProgress } : {}) }),
+    url,
+  );
 }
 
 /** The catalog at `url`, checked. */
@@ -51,17 +205,13 @@ export async function loadCatalog(url: string, fetcher?: typeof fetch): Promise<
   return parseCatalog(await fetchJson(url, fetcher), url);
 }
 
-/** A topology at `url`, checked with the same parser the pipeline uses. */
-export async function loadTopology(
-  url: string,
-  fetcher?: typeof fetch,
-  onProgress?: ProgressListener,
-): Promise<Topology> {
-  return parseTopology(await fetchJson(url, fetcher, onProgress), url);
+/**
+ * A topology at `url`, checked with the same parser the pipeline uses. Errors name the file as
+ * `options.name` (by default `url`).
+ */
+export async function loadTopology(url: string, options: FetchOptions = {}): Promise<Topology> {
+  return readTopologyText(await fetchText(url, options), options.name ?? url);
 }
-
-/** Files larger than this are refused before they are read (a topology is usually under 1 MB). */
-export const MAX_FILE_BYTES = 100 * 1_048_576;
 
 /** What reading a file the person chose or dropped needs of it (a `File` has all of this). */
 export interface LocalFile {
@@ -69,8 +219,6 @@ export interface LocalFile {
   readonly size: number;
   text(): Promise<string>;
 }
-
-const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /** Why a file of `size` bytes is not read, naming it and its size; `null` when it may be. */
 export function fileSizeProblem(

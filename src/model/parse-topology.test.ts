@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { checkTopology, parseCatalog, parseTopology } from "./parse-topology";
-import { DocumentError, formatProblem } from "./problems";
+import { checkTopology, MAX_PROBLEMS, parseCatalog, parseTopology } from "./parse-topology";
+import { DocumentError, formatProblem, type Problem } from "./problems";
+import { LIMITS } from "./schema";
 import { validTopologyInput } from "./test-fixtures";
 
 /** The formatted problems of a document, one string each. */
@@ -152,6 +153,95 @@ describe("parseTopology", () => {
     ]) {
       expect(() => parseTopology(input)).toThrow(DocumentError);
     }
+  });
+});
+
+describe("parseTopology on hostile documents", () => {
+  it.each([
+    "javascript:alert(1)",
+    "JAVASCRIPT:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "\u0000javascript:alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "file:///etc/passwd",
+    "//example.org/a",
+    "ftp://example.org/a",
+  ])("rejects the source URL %j, saying only http(s) is allowed", (url) => {
+    const doc = validTopologyInput();
+    doc.sources[0] = { ...doc.sources[0], url };
+    expect(problemsOf(doc)).toEqual([
+      `sources[0].url: not an http(s) URL (${JSON.stringify(url)})`,
+    ]);
+  });
+
+  it("accepts https: and http: source URLs in any case", () => {
+    for (const url of ["https://example.org/a", "http://example.org/a", "HTTPS://EXAMPLE.ORG/"]) {
+      const doc = validTopologyInput();
+      doc.sources[0] = { ...doc.sources[0], url };
+      expect(problemsOf(doc)).toEqual([]);
+    }
+  });
+
+  it("caps names, titles and texts, naming the path and the length", () => {
+    const doc = validTopologyInput();
+    doc.nodes[0] = { ...doc.nodes[0], name: "n".repeat(LIMITS.nameChars + 1) };
+    doc.events[0] = { ...doc.events[0], title: "t".repeat(LIMITS.titleChars + 1) };
+    doc.description = "d".repeat(10_000_000);
+    doc.sources[0] = { ...doc.sources[0], url: `https://example.org/${"u".repeat(2_000)}` };
+    expect(problemsOf(doc)).toEqual([
+      `description: description is 10,000,000 characters long; at most 5,000 are allowed ("${"d".repeat(78)}…)`,
+      `sources[0].url: URL is longer than 2,000 characters ("https://example.org/${"u".repeat(58)}…)`,
+      `nodes[0].name: name is 201 characters long; at most 200 are allowed ("${"n".repeat(78)}…)`,
+      `events[0].title: title is 501 characters long; at most 500 are allowed ("${"t".repeat(78)}…)`,
+    ]);
+  });
+
+  it("caps lists before checking their items", () => {
+    const doc = validTopologyInput();
+    doc.links[0] = {
+      ...doc.links[0],
+      path: Array.from({ length: LIMITS.pathVertices + 1 }, () => "not a vertex"),
+    };
+    doc.nodes = Array.from({ length: LIMITS.records + 1 }, () => ({}));
+    const problems = checkTopology(doc);
+    expect(problems.map(formatProblem).slice(0, 2)).toEqual([
+      expect.stringMatching(/^nodes: 500,001 nodes; at most 500,000 are allowed \(\[\{\},/),
+      expect.stringMatching(/^links\[0\]\.path: 10,001 vertices; at most 10,000 are allowed/),
+    ]);
+  });
+
+  it("stops listing problems at MAX_PROBLEMS, and says so", () => {
+    const doc = validTopologyInput();
+    doc.links = Array.from({ length: 200_000 }, () => ({}));
+    const started = performance.now();
+    const problems = checkTopology(doc);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(problems).toHaveLength(MAX_PROBLEMS + 1);
+    expect(problems[0]).toEqual({ path: ["links", 0, "id"], message: "required field is missing" });
+    expect(formatProblem(problems[MAX_PROBLEMS] as Problem)).toBe(
+      "(root): more problems not listed: checking stopped after the first 1,000",
+    );
+  });
+
+  it("names NaN, infinities and prototype keys as they are", () => {
+    const doc = validTopologyInput();
+    doc.nodes[0] = { ...doc.nodes[0], coordinates: [Number.NaN, Number.POSITIVE_INFINITY] };
+    Object.defineProperty(doc, "__proto__", { value: { polluted: true }, enumerable: true });
+    doc.links[0] = { ...doc.links[0], constructor: "x" };
+    expect(problemsOf(doc)).toEqual([
+      "nodes[0].coordinates[0]: expected a longitude (NaN)",
+      "nodes[0].coordinates[1]: expected a latitude (Infinity)",
+      'links[0].constructor: unknown field ("x")',
+      '__proto__: unknown field ({"polluted":true})',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("returns records equal to the input, with the lists checked record by record", () => {
+    const input = validTopologyInput();
+    expect(parseTopology(structuredClone(input))).toEqual(input);
   });
 });
 

@@ -1,18 +1,36 @@
-/** Parsing at the edge: unknown JSON in, typed and fully checked documents out, or every problem. */
+/**
+ * Parsing at the edge: unknown JSON in, typed and fully checked documents out, or its problems.
+ *
+ * A document's problems are listed in full up to {@link MAX_PROBLEMS}; past that, checking stops
+ * with a last problem that says so. Without that bound, a small file of many broken records (a
+ * megabyte of `{}` in `links`) would make millions of problems and take minutes and gigabytes.
+ */
 import type * as z from "zod";
+import { createCoordinateArena, decodeCompactPath } from "./compact-path";
+import { withPackedPath } from "./path-coordinates";
 import { DocumentError, type Problem, valueAt } from "./problems";
 import { checkReferences } from "./references";
 import {
   CATALOG_FORMAT,
   type Catalog,
   catalogSchema,
+  compactLinkSchema,
   type DatasetSource,
   datasetSourceSchema,
+  LIMITS,
+  linkSchema,
+  RECORD_LISTS,
   TOPOLOGY_FORMAT,
   TOPOLOGY_VERSION,
   type Topology,
   topologySchema,
 } from "./schema";
+
+/** At most this many problems are listed for one document. */
+export const MAX_PROBLEMS = 1_000;
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value);
 
 /** Turns zod's issues into problems that carry the offending value. */
 export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
@@ -60,17 +78,165 @@ function checkHeader(input: unknown, format: string): Problem[] {
   return [];
 }
 
-function check<T>(schema: z.ZodType<T>, input: unknown): { data?: T; problems: Problem[] } {
-  const result = schema.safeParse(input);
-  const problems = result.success ? [] : issuesToProblems(result.error.issues, input);
-  problems.push(...checkReferences(input));
-  return problems.length === 0 && result.success ? { data: result.data, problems } : { problems };
+/** The last problem of a list cut short at {@link MAX_PROBLEMS}. */
+const TRUNCATED: Problem = {
+  path: [],
+  message: `more problems not listed: checking stopped after the first ${MAX_PROBLEMS.toLocaleString("en-US")}`,
+};
+
+/**
+ * How to check one kind of document: its schema, and the fields that hold lists of records,
+ * which are checked a record at a time (so checking can stop early) while the rest of the
+ * document is checked with those lists' lengths only.
+ */
+interface Checker<T> {
+  /** The document's fields, in the schema's order. */
+  readonly fields: readonly string[];
+  /** A reader of the records of each list, made for each document. */
+  readonly readers: () => Readonly<Record<string, RecordReader>>;
+  /** The schema with each list reduced to its first stage: a list of the right length. */
+  readonly shell: z.ZodType;
+  /** Only for the type of what `check` returns. */
+  readonly schema: z.ZodType<T>;
+}
+
+/** Checks one record: its checked value, or its problems (paths within the record). */
+type RecordReader = (
+  value: unknown,
+) => { data: unknown; problems?: undefined } | { problems: Problem[] };
+
+const readWith =
+  (schema: z.ZodType): RecordReader =>
+  (value) => {
+    const result = schema.safeParse(value);
+    return result.success
+      ? { data: result.data }
+      : { problems: issuesToProblems(result.error.issues, value) };
+  };
+
+/**
+ * `lists`: the record schema of each list field. `readers`: for lists whose records need more
+ * than their schema, a reader made for each document (it may keep state for that document).
+ */
+function createChecker<T>(
+  schema: z.ZodObject & z.ZodType<T>,
+  lists: Readonly<Record<string, z.ZodType>> = {},
+  readers: () => Readonly<Record<string, RecordReader>> = () => ({}),
+): Checker<T> {
+  const shellFields = Object.fromEntries(
+    Object.keys(lists).map((key) => [key, (schema.shape[key] as z.ZodPipe).in]),
+  );
+  const plain = Object.fromEntries(Object.entries(lists).map(([key, s]) => [key, readWith(s)]));
+  return {
+    fields: Object.keys(schema.shape),
+    readers: () => ({ ...plain, ...readers() }),
+    shell: schema.extend(shellFields),
+    schema,
+  };
+}
+
+/**
+ * Reads the links of one document, whose paths may be plain or compact (see `compact-path.ts`).
+ * Compact paths are decoded into one arena of coordinates for the document; a decoded link's
+ * `path` reads as vertices (see `path-coordinates.ts`).
+ */
+function createLinkReader(): RecordReader {
+  const plain = readWith(linkSchema);
+  const compact = readWith(compactLinkSchema);
+  const allocate = createCoordinateArena();
+  return (value) => {
+    if (!isRecord(value) || typeof value.path !== "string") return plain(value);
+    const text = value.path;
+    const read = compact(value);
+    if (read.problems?.some((p) => p.path[0] === "path")) return read;
+    const decoded = decodeCompactPath(text, { allocate, maxVertices: LIMITS.pathVertices });
+    if (decoded.problem !== undefined) {
+      const problem: Problem = { path: ["path"], message: decoded.problem, value: text };
+      return { problems: [...(read.problems ?? []), problem] };
+    }
+    if (read.problems) return read;
+    return { data: withPackedPath(read.data as { path: string }, decoded.coordinates) };
+  };
+}
+
+const TOPOLOGY = createChecker(topologySchema, RECORD_LISTS.topology, () => ({
+  links: createLinkReader(),
+}));
+const DATASET_SOURCE = createChecker(datasetSourceSchema, RECORD_LISTS.datasetSource);
+const CATALOG = createChecker(catalogSchema);
+
+/** Appends `more` to `problems`, up to the bound; true when the bound was reached. */
+function collect(problems: Problem[], more: readonly Problem[]): boolean {
+  for (const problem of more) {
+    if (problems.length >= MAX_PROBLEMS) return true;
+    problems.push(problem);
+  }
+  return problems.length >= MAX_PROBLEMS;
+}
+
+/** The records of `list` that are valid, with the problems of the others (until `problems` is full). */
+function checkRecords(
+  key: string,
+  list: readonly unknown[],
+  read: RecordReader,
+  problems: Problem[],
+): { records: unknown[]; full: boolean } {
+  const records: unknown[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const result = read(list[i]);
+    if (result.problems === undefined) {
+      records.push(result.data);
+      continue;
+    }
+    if (
+      collect(
+        problems,
+        result.problems.map((p) => ({ ...p, path: [key, i, ...p.path] })),
+      )
+    ) {
+      return { records, full: true };
+    }
+  }
+  return { records, full: false };
+}
+
+function check<T>(checker: Checker<T>, input: unknown): { data?: T; problems: Problem[] } {
+  const shell = checker.shell.safeParse(input);
+  const shellProblems = shell.success ? [] : issuesToProblems(shell.error.issues, input);
+  if (!isRecord(input)) return { problems: shellProblems.slice(0, MAX_PROBLEMS) };
+
+  // In the schema's order: each field's problems, and for a list, those of its records; then
+  // the rest (unknown fields), then references.
+  const problems: Problem[] = [];
+  const records = new Map<string, unknown[]>();
+  const readers = checker.readers();
+  let full = false;
+  for (const key of checker.fields) {
+    const own = shellProblems.filter((p) => p.path[0] === key);
+    full = collect(problems, own);
+    const read = readers[key];
+    const value = input[key];
+    if (full) break;
+    if (!read || !Array.isArray(value) || own.length > 0) continue;
+    const checked = checkRecords(key, value, read, problems);
+    records.set(key, checked.records);
+    full = checked.full;
+    if (full) break;
+  }
+  const known = new Set(checker.fields);
+  const rest = shellProblems.filter((p) => typeof p.path[0] !== "string" || !known.has(p.path[0]));
+  if (!full) full = collect(problems, rest);
+  if (!full) full = collect(problems, checkReferences(input, MAX_PROBLEMS));
+  if (full) problems.push(TRUNCATED);
+  if (problems.length > 0 || !shell.success) return { problems };
+  // Every list was checked record by record: the document is the shell with its checked records.
+  return { data: { ...(shell.data as object), ...Object.fromEntries(records) } as T, problems };
 }
 
 /** Every problem of a topology document; empty when it is valid. */
 export function checkTopology(input: unknown): Problem[] {
   const header = checkHeader(input, TOPOLOGY_FORMAT);
-  return header.length > 0 ? header : check(topologySchema, input).problems;
+  return header.length > 0 ? header : check(TOPOLOGY, input).problems;
 }
 
 /**
@@ -80,16 +246,17 @@ export function checkTopology(input: unknown): Problem[] {
 export function parseTopology(input: unknown, document = "topology"): Topology {
   const header = checkHeader(input, TOPOLOGY_FORMAT);
   if (header.length > 0) throw new DocumentError(document, header);
-  const { data, problems } = check(topologySchema, input);
+  const { data, problems } = check(TOPOLOGY, input);
   if (!data) throw new DocumentError(document, problems);
-  return data;
+  // The link reader gave every compact path its vertices (createLinkReader).
+  return data as Topology;
 }
 
 /** Parses the dataset catalog (`data/index.json`). */
 export function parseCatalog(input: unknown, document = "index.json"): Catalog {
   const header = checkHeader(input, CATALOG_FORMAT);
   if (header.length > 0) throw new DocumentError(document, header);
-  const { data, problems } = check(catalogSchema, input);
+  const { data, problems } = check(CATALOG, input);
   if (data && !data.datasets.some((d) => d.id === data.default)) {
     problems.push({ path: ["default"], message: "names no listed dataset", value: data.default });
   }
@@ -99,5 +266,5 @@ export function parseCatalog(input: unknown, document = "index.json"): Catalog {
 
 /** Every problem of a curated dataset (the pipeline's input). */
 export function checkDatasetSource(input: unknown): { data?: DatasetSource; problems: Problem[] } {
-  return check(datasetSourceSchema, input);
+  return check(DATASET_SOURCE, input);
 }

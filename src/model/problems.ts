@@ -7,28 +7,76 @@ export interface Problem {
 }
 
 const MAX_VALUE_CHARS = 80;
+/** Keys in a path are cut to this many characters (a hostile file may have a megabyte-long key). */
+const MAX_KEY_CHARS = 40;
+
+const cut = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
 /** `links[3].active[0].to` — the JS-style path of a problem; `(root)` for the document itself. */
 export function formatPath(path: readonly (string | number)[]): string {
   let out = "";
   for (const key of path) {
     if (typeof key === "number") out += `[${key}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
+    else if (/^[A-Za-z_$][\w$]{0,39}$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(cut(key, MAX_KEY_CHARS))}]`;
   }
   return out || "(root)";
+}
+
+/**
+ * Writes `value` as JSON into `out` until it holds more than `budget` characters, so a huge value
+ * costs no more than a small one. Numbers JSON cannot hold are written as JavaScript does (`NaN`,
+ * `Infinity`, `-0`): a message about them should show them.
+ */
+function writePreview(
+  value: unknown,
+  out: string[],
+  budget: { left: number },
+  depth: number,
+): void {
+  const write = (text: string) => {
+    out.push(text);
+    budget.left -= text.length;
+  };
+  if (budget.left <= 0) return;
+  if (typeof value === "string") write(JSON.stringify(value.slice(0, budget.left + 1)));
+  else if (typeof value === "number")
+    write(
+      Object.is(value, -0) ? "-0" : Number.isFinite(value) ? JSON.stringify(value) : String(value),
+    );
+  else if (typeof value === "bigint") write(`${value}n`);
+  else if (value === null || typeof value === "boolean") write(String(value));
+  else if (typeof value !== "object") write(value === undefined ? "null" : typeof value);
+  else if (depth >= 8) write("…");
+  else if (Array.isArray(value)) {
+    write("[");
+    for (let i = 0; i < value.length && budget.left > 0; i++) {
+      if (i > 0) write(",");
+      writePreview(value[i], out, budget, depth + 1);
+    }
+    write("]");
+  } else {
+    write("{");
+    let first = true;
+    for (const key in value) {
+      if (budget.left <= 0) break;
+      if (!Object.hasOwn(value, key)) continue;
+      if (!first) write(",");
+      first = false;
+      write(`${JSON.stringify(key.slice(0, budget.left + 1))}:`);
+      writePreview((value as Record<string, unknown>)[key], out, budget, depth + 1);
+    }
+    write("}");
+  }
 }
 
 /** A short, single-line rendering of a value for messages. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return "missing";
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > MAX_VALUE_CHARS ? `${text.slice(0, MAX_VALUE_CHARS - 1)}…` : text;
+  const out: string[] = [];
+  writePreview(value, out, { left: MAX_VALUE_CHARS }, 0);
+  return cut(out.join(""), MAX_VALUE_CHARS);
 }
 
 /** `links[3].active[0].to: not a date ("2017-13-01")` */
@@ -36,6 +84,19 @@ export function formatProblem(problem: Problem): string {
   const hasValue = "value" in problem;
   const suffix = hasValue ? ` (${formatValue(problem.value)})` : "";
   return `${formatPath(problem.path)}: ${problem.message}${suffix}`;
+}
+
+/**
+ * The message of `error` for people: a {@link DocumentError}'s first `max` problems, then how many
+ * more there are; any other error's message.
+ */
+export function summarizeError(error: unknown, max = 20): string {
+  if (!(error instanceof DocumentError))
+    return error instanceof Error ? error.message : String(error);
+  const lines = error.problems.slice(0, max).map((p) => `${error.document}: ${formatProblem(p)}`);
+  const more = error.problems.length - max;
+  if (more > 0) lines.push(`… and ${more.toLocaleString("en-US")} more`);
+  return lines.join("\n");
 }
 
 /** Thrown by the parsers: carries every problem found, each naming the document, path and value. */

@@ -9,20 +9,40 @@ import type { Problem } from "./problems";
 type Path = (string | number)[];
 type Loose = Record<string, unknown>;
 
+/** A list that ignores what is pushed once it holds `limit` items. */
+function boundedList<T>(limit: number): T[] {
+  const list: T[] = [];
+  const push = (...items: T[]) => {
+    for (const item of items) if (list.length < limit) Array.prototype.push.call(list, item);
+    return list.length;
+  };
+  Object.defineProperty(list, "push", { value: push, enumerable: false });
+  return list;
+}
+
 const isRecord = (value: unknown): value is Loose =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 
+// Plain loops rather than flatMap: these run over every record of documents of 100,000s.
 function records(doc: Loose, key: string): [Loose, number][] {
   const value = doc[key];
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, i): [Loose, number][] => (isRecord(item) ? [[item, i]] : []));
+  const out: [Loose, number][] = [];
+  if (!Array.isArray(value)) return out;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (isRecord(item)) out.push([item, i]);
+  }
+  return out;
 }
 
 function strings(value: unknown): [string, number][] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((item, i): [string, number][] =>
-    typeof item === "string" ? [[item, i]] : [],
-  );
+  const out: [string, number][] = [];
+  if (!Array.isArray(value)) return out;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (typeof item === "string") out.push([item, i]);
+  }
+  return out;
 }
 
 /** Collects the ids of one list, reporting duplicates. */
@@ -38,10 +58,13 @@ function collectIds(doc: Loose, key: string, field: string, problems: Problem[])
   return seen;
 }
 
-/** Every problem of cross-reference and date order in a dataset or topology document. */
-export function checkReferences(input: unknown): Problem[] {
+/**
+ * Every problem of cross-reference and date order in a dataset or topology document, or the
+ * first `limit` of them.
+ */
+export function checkReferences(input: unknown, limit = Number.POSITIVE_INFINITY): Problem[] {
   if (!isRecord(input)) return [];
-  const problems: Problem[] = [];
+  const problems = boundedList<Problem>(limit);
   const sourceIds = collectIds(input, "sources", "id", problems);
   const asns = collectIds(input, "networks", "asn", problems);
   const nodeIds = collectIds(input, "nodes", "id", problems);
@@ -127,7 +150,7 @@ export function checkReferences(input: unknown): Problem[] {
       value: range[1],
     });
   }
-  return problems;
+  return problems.slice();
 }
 
 function checkIntervals(value: unknown, path: Path, problems: Problem[]): void {

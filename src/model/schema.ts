@@ -4,6 +4,12 @@
  * Cross-references (unknown or duplicate ids, interval order) are checked in `references.ts`.
  */
 import * as z from "zod";
+import { COMPACT_PATH_DIGITS, COMPACT_PATH_PATTERN } from "./compact-path";
+
+// The app's Content Security Policy forbids eval, so zod must not compile its checks, nor probe
+// whether it may as its schemas are built (browsers report that probe as a violation). Set here,
+// before the first schema; measured no slower.
+z.config({ jitless: true });
 
 export const TOPOLOGY_FORMAT = "uplinks-topology";
 export const CATALOG_FORMAT = "uplinks-catalog";
@@ -34,11 +40,44 @@ export const EVENT_KINDS = [
   "note",
 ] as const;
 
-const MAX_TEXT = 10_000;
+/**
+ * Size limits. Every string and list of a document is bounded, so a broken or hostile file is
+ * refused with a message that names the path, rather than filling the browser's memory. They are
+ * far above what real datasets need (the published ones have paths of under 100 vertices and
+ * texts of under 500 characters; generated ones reach 100,000 links), and they are part of the
+ * published JSON Schema (`maxLength`, `maxItems`). A whole file is also limited in bytes (see
+ * `MAX_FILE_BYTES` in `load.ts`) and in JSON nesting (see `json-text.ts`).
+ */
+export const LIMITS = {
+  /** Characters of a name: of a node, link or network; a publisher; an author. */
+  nameChars: 200,
+  /** Characters of a title: of a dataset, source, event, story or story step. */
+  titleChars: 500,
+  /** Characters of a text: a description, caption, note, assumption or dispute. */
+  textChars: 5_000,
+  /** Characters of a source's URL. */
+  urlChars: 2_000,
+  /** Sources, networks, nodes or links in one document. */
+  records: 500_000,
+  /** Events in one document. */
+  events: 100_000,
+  /** Stories in one document, and steps in one story. */
+  stories: 1_000,
+  /** Vertices of one link's path. */
+  pathVertices: 10_000,
+  /**
+   * Items of any other list of a record: waypoints, networks, intervals, cited sources,
+   * countries, crossings, assumptions, an event's links and nodes.
+   */
+  items: 10_000,
+} as const;
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 export const isoDateSchema = z.iso.date({ error: "not a date (expected YYYY-MM-DD)" });
 export const idSchema = z
   .string({ error: "expected an id string" })
+  .max(100, { error: "not an id (at most 100 characters)" })
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: "not an id (lowercase letters, digits and -)" });
 export const countryCodeSchema = z
   .string({ error: "expected a country code" })
@@ -49,11 +88,43 @@ export const asnSchema = z
   .min(1, { error: "not an AS number" })
   .max(4_294_967_295, { error: "not an AS number" });
 
-const text = (what: string) =>
+const text = (what: string, max: number = LIMITS.textChars) =>
   z
     .string({ error: `expected ${what} text` })
     .min(1, { error: `${what} is empty` })
-    .max(MAX_TEXT, { error: `${what} is longer than ${MAX_TEXT} characters` });
+    .max(max, {
+      error: (issue) =>
+        `${what} is ${count(String(issue.input).length)} characters long; at most ${count(max)} are allowed`,
+    });
+const name = (what = "name") => text(what, LIMITS.nameChars);
+const title = (what = "title") => text(what, LIMITS.titleChars);
+
+interface ListOptions {
+  /** What the items are, plural ("links"), for messages. */
+  readonly what: string;
+  readonly max: number;
+  /** The fewest items, and the message when there are fewer. */
+  readonly min?: readonly [number, string];
+  /** The message when the value is not a list. */
+  readonly notAList?: string;
+}
+
+/**
+ * A list of at most `max` items. The length is checked before any item (the first stage of the
+ * pipe), so an oversized list is refused at once instead of checked item by item; the second
+ * stage checks the items. The published JSON Schema shows the second stage, with `maxItems`.
+ */
+export function list<T extends z.ZodType>(item: T, { what, max, min, notAList }: ListOptions) {
+  const bounds = <A extends z.ZodArray<z.ZodType>>(array: A) => {
+    const capped = array.max(max, {
+      error: (issue) =>
+        `${count((issue.input as unknown[]).length)} ${what}; at most ${count(max)} are allowed`,
+    });
+    return min ? capped.min(min[0], { error: min[1] }) : capped;
+  };
+  const shell = bounds(z.array(z.unknown(), { error: notAList ?? `expected a list of ${what}` }));
+  return shell.pipe(bounds(z.array(item)));
+}
 
 const longitude = z
   .number({ error: "expected a longitude" })
@@ -84,24 +155,31 @@ export const pathVertexSchema = z.tuple(
   { error: "expected [longitude, latitude]" },
 );
 
-const sourceRefs = z
-  .array(idSchema, { error: "expected a list of source ids" })
-  .min(1, { error: "cites no source" });
+/** A list of ids, names or numbers within a record (waypoints, cited sources, AS numbers…). */
+const items = <T extends z.ZodType>(item: T, what: string, min?: readonly [number, string]) =>
+  list(item, { what, max: LIMITS.items, ...(min ? { min } : {}) });
+
+// The length is checked first (before parsing a megabyte-long "URL"), and again after for the JSON Schema.
+const urlTooLong = `URL is longer than ${count(LIMITS.urlChars)} characters`;
+
+const sourceRefs = items(idSchema, "source ids", [1, "cites no source"]);
 const notes = {
   /** Free text shown with the record. */
   note: text("note").optional(),
   /** Statements in the record that are assumptions, not reported facts. */
-  assumptions: z.array(text("assumption")).optional(),
+  assumptions: items(text("assumption"), "assumptions").optional(),
 };
 
 export const sourceSchema = z.strictObject({
   id: idSchema,
-  title: text("title"),
-  publisher: text("publisher").optional(),
-  author: text("author").optional(),
+  title: title(),
+  publisher: name("publisher").optional(),
+  author: name("author").optional(),
+  /** Shown as a link: only `https:` and `http:` addresses are accepted. */
   url: z
-    .url({ protocol: /^https?$/, error: "not an http(s) URL" })
-    .max(2_000, { error: "URL is too long" })
+    .string({ error: "expected a URL" })
+    .max(LIMITS.urlChars, { error: urlTooLong })
+    .pipe(z.url({ protocol: /^https?$/, error: "not an http(s) URL" }).max(LIMITS.urlChars))
     .optional(),
   date: isoDateSchema.optional(),
   note: text("note").optional(),
@@ -109,7 +187,7 @@ export const sourceSchema = z.strictObject({
 
 export const networkSchema = z.strictObject({
   asn: asnSchema,
-  name: text("name"),
+  name: name(),
   country: countryCodeSchema.optional(),
   sources: sourceRefs.optional(),
   ...notes,
@@ -117,7 +195,7 @@ export const networkSchema = z.strictObject({
 
 export const nodeSchema = z.strictObject({
   id: idSchema,
-  name: text("name"),
+  name: name(),
   kind: z.enum(NODE_KINDS, { error: `not a node kind (${NODE_KINDS.join(", ")})` }),
   country: countryCodeSchema.optional(),
   coordinates: coordinatesSchema,
@@ -136,13 +214,13 @@ export const intervalSchema = z.strictObject({
 
 const linkFields = {
   id: idSchema,
-  name: text("name"),
+  name: name(),
   kind: z.enum(LINK_KINDS, { error: `not a link kind (${LINK_KINDS.join(", ")})` }),
   from: idSchema,
   to: idSchema,
-  via: z.array(idSchema).optional(),
-  networks: z.array(asnSchema).optional(),
-  active: z.array(intervalSchema).min(1, { error: "has no active interval" }),
+  via: items(idSchema, "waypoints").optional(),
+  networks: items(asnSchema, "AS numbers").optional(),
+  active: items(intervalSchema, "intervals", [1, "has no active interval"]),
   sources: sourceRefs,
   ...notes,
 };
@@ -154,13 +232,72 @@ export const crossingSchema = z.strictObject({
   at: pathVertexSchema,
 });
 
-/** A link as the pipeline writes it: the curated fields plus its computed route. */
+/** A path as `[lon, lat]` vertices: the form curated datasets are written in (it reads well in a diff). */
+export const plainPathSchema = list(pathVertexSchema, {
+  what: "vertices",
+  max: LIMITS.pathVertices,
+  min: [2, "a path needs at least 2 vertices"],
+  notAList: "expected a list of [longitude, latitude] vertices or a compact path string",
+});
+
+/** Characters of a compact path, at most: its `q<decimals>:` and two numbers per vertex. */
+export const MAX_COMPACT_PATH_CHARS = 3 + LIMITS.pathVertices * 2 * COMPACT_PATH_DIGITS;
+
+/**
+ * A path in the compact form, for large datasets. Only its length is checked here: the parser
+ * decodes it (`compact-path.ts`) and reports what is wrong with the encoding at the link's path.
+ */
+export const compactPathSchema = z
+  .string({ error: "expected a compact path string" })
+  .max(MAX_COMPACT_PATH_CHARS, {
+    error: (issue) =>
+      `compact path is ${count(String(issue.input).length)} characters long; at most ${count(MAX_COMPACT_PATH_CHARS)} are allowed`,
+  })
+  .meta({
+    pattern: COMPACT_PATH_PATTERN,
+    description:
+      "Compact path: 'q' and the decimals the coordinates are rounded to (q5: 1e-5°, about 1 m), ':', then " +
+      "base64url digits (A–Z a–z 0–9 - _). The numbers are longitude, latitude, longitude, latitude…, " +
+      "each zigzag-coded (0, -1, 1, -2… as 0, 1, 2, 3…) in units of the last decimal and written in " +
+      "digits of 5 bits, lowest first, the digit's value + 32 when another digit follows. Per axis, " +
+      "the first vertex is written as it is, the second as its difference from the first, the third " +
+      "as the second difference, every later one as the third difference. It decodes to 2 to " +
+      `${count(LIMITS.pathVertices)} vertices with longitudes within -360…360 and latitudes within -90…90.`,
+  });
+
+const computedLinkFields = {
+  lengthKm: z.number().nonnegative({ error: "length cannot be negative" }),
+  countries: items(countryCodeSchema, "countries"),
+  crossings: items(crossingSchema, "crossings"),
+};
+
+/**
+ * A link as the app and the pipeline use it: the curated fields plus its computed route, its
+ * path as `[lon, lat]` vertices. (A parsed compact path reads as vertices too; its packed
+ * coordinates are in `pathCoordinates(link)`, see `path-coordinates.ts`.)
+ */
 export const linkSchema = z.strictObject({
   ...linkFields,
-  path: z.array(pathVertexSchema).min(2, { error: "a path needs at least 2 vertices" }),
-  lengthKm: z.number().nonnegative({ error: "length cannot be negative" }),
-  countries: z.array(countryCodeSchema),
-  crossings: z.array(crossingSchema),
+  path: plainPathSchema,
+  ...computedLinkFields,
+});
+
+/** A link whose path is in the compact form. */
+export const compactLinkSchema = z.strictObject({
+  ...linkFields,
+  path: compactPathSchema,
+  ...computedLinkFields,
+});
+
+/** A link as a topology file holds it: its path in either form, per link. */
+export const storedLinkSchema = z.strictObject({
+  ...linkFields,
+  path: z
+    .union([plainPathSchema, compactPathSchema])
+    .describe(
+      "Densified route: a list of [longitude, latitude] vertices (longitudes unwrapped, within -360…360), or the same in the compact form.",
+    ),
+  ...computedLinkFields,
 });
 
 export const eventSchema = z.strictObject({
@@ -168,10 +305,10 @@ export const eventSchema = z.strictObject({
   date: isoDateSchema,
   end: isoDateSchema.optional(),
   kind: z.enum(EVENT_KINDS, { error: `not an event kind (${EVENT_KINDS.join(", ")})` }),
-  title: text("title"),
+  title: title(),
   description: text("description").optional(),
-  links: z.array(idSchema).optional(),
-  nodes: z.array(idSchema).optional(),
+  links: items(idSchema, "link ids").optional(),
+  nodes: items(idSchema, "node ids").optional(),
   sources: sourceRefs,
   ...notes,
 });
@@ -193,43 +330,65 @@ export const viewSchema = z.strictObject({
 
 export const selectionSchema = z
   .string({ error: "expected a selection" })
+  .max(105, { error: "not a selection (link:ID or node:ID)" })
   .regex(/^(link|node):[a-z0-9][a-z0-9-]*$/, { error: "not a selection (link:ID or node:ID)" });
 
 export const storyStepSchema = z.strictObject({
-  title: text("title"),
+  title: title(),
   caption: text("caption"),
   view: viewSchema,
   date: isoDateSchema,
   select: selectionSchema.optional(),
-  sources: z.array(idSchema).optional(),
+  sources: items(idSchema, "source ids").optional(),
 });
 
 export const storySchema = z.strictObject({
   id: idSchema,
-  title: text("title"),
+  title: title(),
   description: text("description").optional(),
-  steps: z.array(storyStepSchema).min(1, { error: "a story needs at least one step" }),
+  steps: list(storyStepSchema, {
+    what: "steps",
+    max: LIMITS.stories,
+    min: [1, "a story needs at least one step"],
+  }),
 });
+
+/** The lists of records that make up a dataset, each with the schema of one of its records. */
+const datasetLists = {
+  sources: {
+    item: sourceSchema,
+    what: "sources",
+    max: LIMITS.records,
+    min: [1, "lists no source"],
+  },
+  networks: { item: networkSchema, what: "networks", max: LIMITS.records },
+  nodes: { item: nodeSchema, what: "nodes", max: LIMITS.records },
+  events: { item: eventSchema, what: "events", max: LIMITS.events },
+  stories: { item: storySchema, what: "stories", max: LIMITS.stories },
+} as const;
 
 const datasetFields = {
   id: idSchema,
-  title: text("title"),
+  title: title(),
   description: text("description"),
   /** When the curated facts were last reviewed. */
   updated: isoDateSchema,
   /** Which boundary data the computed countries and crossings use, and what it implies. */
   boundaries: text("boundaries").optional(),
-  sources: z.array(sourceSchema).min(1, { error: "lists no source" }),
-  networks: z.array(networkSchema),
-  nodes: z.array(nodeSchema),
-  events: z.array(eventSchema),
-  stories: z.array(storySchema),
+  sources: list(sourceSchema, datasetLists.sources),
+  networks: list(networkSchema, datasetLists.networks),
+  nodes: list(nodeSchema, datasetLists.nodes),
+  events: list(eventSchema, datasetLists.events),
+  stories: list(storySchema, datasetLists.stories),
 };
+
+/** A link as people write it: no computed fields. */
+export const sourceLinkSchema = z.strictObject(linkFields);
 
 /** A curated dataset as people write it (`data/datasets/*.yaml`): no computed fields. */
 export const datasetSourceSchema = z.strictObject({
   ...datasetFields,
-  links: z.array(z.strictObject(linkFields)),
+  links: list(sourceLinkSchema, { what: "links", max: LIMITS.records }),
 });
 
 /** The topology document the pipeline writes and the app loads. */
@@ -238,12 +397,36 @@ export const topologySchema = z.strictObject({
   version: z.literal(TOPOLOGY_VERSION),
   ...datasetFields,
   timeRange: z.tuple([isoDateSchema, isoDateSchema]),
-  links: z.array(linkSchema),
+  links: list(storedLinkSchema, { what: "links", max: LIMITS.records }),
 });
+
+/**
+ * The lists of records of each document, by field, with the schema of one record: the parser
+ * checks these one record at a time, so a document of many broken records stops at the first
+ * problems instead of listing millions (see `parse-topology.ts`).
+ */
+export const RECORD_LISTS = {
+  topology: {
+    sources: sourceSchema,
+    networks: networkSchema,
+    nodes: nodeSchema,
+    events: eventSchema,
+    stories: storySchema,
+    links: storedLinkSchema,
+  },
+  datasetSource: {
+    sources: sourceSchema,
+    networks: networkSchema,
+    nodes: nodeSchema,
+    events: eventSchema,
+    stories: storySchema,
+    links: sourceLinkSchema,
+  },
+} as const satisfies Record<string, Record<string, z.ZodType>>;
 
 export const catalogEntrySchema = z.strictObject({
   id: idSchema,
-  title: text("title"),
+  title: title(),
   description: text("description"),
   file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.topology\.json$/, { error: "not a topology file" }),
   updated: isoDateSchema,
@@ -263,7 +446,11 @@ export const catalogSchema = z.strictObject({
   format: z.literal(CATALOG_FORMAT),
   version: z.literal(TOPOLOGY_VERSION),
   default: idSchema,
-  datasets: z.array(catalogEntrySchema).min(1, { error: "lists no dataset" }),
+  datasets: list(catalogEntrySchema, {
+    what: "datasets",
+    max: LIMITS.stories,
+    min: [1, "lists no dataset"],
+  }),
 });
 
 export type Source = z.output<typeof sourceSchema>;
@@ -276,8 +463,12 @@ export type TopologyEvent = z.output<typeof eventSchema>;
 export type StoryStep = z.output<typeof storyStepSchema>;
 export type Story = z.output<typeof storySchema>;
 export type DatasetSource = z.output<typeof datasetSourceSchema>;
-export type SourceLink = DatasetSource["links"][number];
-export type Topology = z.output<typeof topologySchema>;
+export type SourceLink = z.output<typeof sourceLinkSchema>;
+/**
+ * A parsed topology: every link's path reads as `[lon, lat]` vertices, whichever form its file
+ * used (see {@link Link}).
+ */
+export type Topology = Omit<z.output<typeof topologySchema>, "links"> & { links: Link[] };
 export type Catalog = z.output<typeof catalogSchema>;
 export type CatalogEntry = z.output<typeof catalogEntrySchema>;
 export type LinkKind = (typeof LINK_KINDS)[number];

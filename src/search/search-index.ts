@@ -5,6 +5,7 @@
  */
 import Fuse from "fuse.js";
 import { describeIntervals, linkKindName } from "../layers/describe";
+import { coordinatesExtent, pathCoordinates } from "../model/path-coordinates";
 import type { Link, Topology } from "../model/schema";
 import type { Selection } from "../state/store";
 
@@ -164,7 +165,9 @@ export function boundsOf(points: Iterable<readonly number[]>): Bounds | null {
     : null;
 }
 
-const linksBounds = (links: readonly Link[]) => boundsOf(links.flatMap((l) => l.path));
+/** The extent of `links`' paths and of `points`; each path is read as packed coordinates. */
+const linksBounds = (links: readonly Link[], points: readonly (readonly number[])[] = []) =>
+  boundsOf([...points, ...links.flatMap((l) => coordinatesExtent(pathCoordinates(l)) ?? [])]);
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -270,7 +273,10 @@ export function buildSearchIndex(
       : nodes[0]
         ? { kind: "node", id: nodes[0].id }
         : undefined;
-    const bounds = boundsOf([...links.flatMap((l) => l.path), ...nodes.map((n) => n.coordinates)]);
+    const bounds = linksBounds(
+      links,
+      nodes.map((n) => n.coordinates),
+    );
     const when =
       event.end && event.end !== event.date ? `${event.date} – ${event.end}` : event.date;
     add(
