@@ -2,24 +2,44 @@
  * Composition root: loads the catalog and the basemap once, then opens the dataset the address
  * names as a session; a new dataset in the address replaces the session, without a reload. A
  * topology file from this computer (dropped on the page, or picked in the Datasets dialog)
- * replaces the session the same way, and is never uploaded.
+ * replaces the session the same way, and is never uploaded. So does a file that `data=` in the
+ * address names (DESIGN §4; see `openData`), which never joins the catalog.
  */
 import type { Topology as TopoJSON } from "topojson-specification";
 import countriesUrl from "world-atlas/countries-50m.json?url";
 import { type BasemapData, buildBasemapData } from "./map/basemap";
 import { createClock } from "./map/clock";
-import { fetchJson, loadCatalog, loadTopology, readTopologyFile } from "./model/load";
+import {
+  type FetchOptions,
+  fetchJson,
+  LoadError,
+  loadCatalog,
+  loadTopology,
+  readTopologyFile,
+} from "./model/load";
+import { summarizeError } from "./model/problems";
 import type { Catalog, CatalogEntry, Topology } from "./model/schema";
+import { type DataRequest, dataParamOf, readDataRequest } from "./remote/data-param";
 import { createSession, type Roots, type Session } from "./session";
 import { type Shown, setupDatasetPicker } from "./ui/dataset-picker";
+import { h } from "./ui/dom";
 import { showAlert, showNotice } from "./ui/notices";
-import { decode, encode, formatUrlProblem, type UrlState, urlContextOf } from "./url/codec";
+import { confirmRemoteData, showRemoteBanner } from "./ui/remote-data";
+import {
+  decode,
+  encode,
+  formatUrlProblem,
+  type UrlProblem,
+  type UrlState,
+  urlContextOf,
+} from "./url/codec";
+import { toUrlState, type UrlSession } from "./url/sync";
 
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 const setState = (state: "loading" | "ready" | "error") => {
   document.documentElement.dataset.state = state;
 };
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown) => summarizeError(error);
 
 const roots: Roots = {
   map: byId("map"),
@@ -37,11 +57,27 @@ const loading = byId("loading");
 const progress = loading.querySelector("progress") as HTMLProgressElement;
 const loadingText = loading.querySelector(".loading-text") as HTMLElement;
 const clearMessages = () => messages.replaceChildren();
+/** Stops the download in progress (shown only while one can be stopped). */
+const cancelButton = h(
+  "button",
+  { type: "button", class: "tool loading-cancel", hidden: true },
+  "Cancel",
+);
+loading.append(cancelButton);
+cancelButton.addEventListener("click", () => pendingData?.abort());
 const showLoading = (text: string) => {
   loading.hidden = false;
+  cancelButton.hidden = true;
   progress.removeAttribute("value");
   loadingText.textContent = text;
 };
+/** Where the banner naming the origin of data from another site goes: under the title. */
+const bannerSlot = h("div", { class: "remote-slot" });
+document.querySelector(".left-column .brand")?.after(bannerSlot);
+
+/** `data=` is this app's own parameter, though the address codec does not know it. */
+const isDataProblem = (p: UrlProblem) => p.key === "data";
+const withoutDataLines = (lines: readonly string[]) => lines.filter((l) => !l.startsWith("data="));
 
 /** What every session shares: the catalog and the basemap, each loaded once. */
 interface Context {
@@ -57,11 +93,27 @@ interface Opened {
   readonly url: UrlState;
   /** The name of the file from this computer, or `null` for a catalog dataset. */
   readonly file: string | null;
+  /** The `data=` value the topology was loaded from, if any. */
+  readonly data?: string;
 }
 
 let session: Session | null = null;
 /** What the session shows. */
 let shown: Shown | null = null;
+/** The session's state, as `data-state` shows it unless something else is being opened. */
+let sessionState: "loading" | "ready" | "error" = "loading";
+/** The address of the session's view now (what its address sync writes). */
+let sessionAddress = () => location.href;
+/** The `data=` value of what is shown: `null` for a catalog dataset or a file from this computer. */
+let shownData: string | null = null;
+/** The address of data from another site the person agreed to load, while it is shown. */
+let confirmedUrl: string | null = null;
+/** Removes the banner naming the origin of the data shown. */
+let closeBanner = () => {};
+/** Stops the `data=` download, or question, in progress. */
+let pendingData: AbortController | null = null;
+/** Removes the alert about the last `data=` that could not be opened. */
+let dismissDataAlert = () => {};
 let opening = 0;
 /** The address being opened, so a navigation reported twice (popstate, hashchange) opens once. */
 let requested: string | null = null;
@@ -101,9 +153,28 @@ function entryOf(catalog: Catalog, hash: string): CatalogEntry {
 }
 
 /** Replaces the session with one that shows `opened`. */
-function startSession(context: Context, { topology, world, url, file }: Opened): void {
+function startSession(context: Context, { topology, world, url, file, data }: Opened): void {
   session?.dispose();
+  closeBanner();
+  closeBanner = () => {};
   shown = { id: topology.id, file };
+  shownData = data ?? null;
+  if (shownData === null) confirmedUrl = null;
+  sessionState = "loading";
+  const ticket = opening;
+  // What the address sync writes: the same fields `toUrlState` reads.
+  const urlSession: UrlSession = {
+    topology,
+    defaultDate: topology.timeRange[1],
+    clampDate: (date) => date,
+    embed: url.embed ?? false,
+    defaultDataset: context.catalog.default,
+    unknown: url.unknown ?? [],
+  };
+  sessionAddress = () => {
+    const hash = session ? encode(toUrlState(session.store.getState(), urlSession)) : "";
+    return `${location.origin}${location.pathname}${location.search}${hash}`;
+  };
   session = createSession({
     roots,
     topology,
@@ -113,21 +184,29 @@ function startSession(context: Context, { topology, world, url, file }: Opened):
     reducedMotion: window.matchMedia("(prefers-reduced-motion: reduce)").matches,
     defaultDataset: context.catalog.default,
     onReady: () => {
+      sessionState = "ready";
+      // While another dataset is being opened, the loading panel stays.
+      if (ticket !== opening) return;
       loading.hidden = true;
       setState("ready");
     },
     onFailure: (message) => {
+      sessionState = "error";
       loading.hidden = true;
       showAlert(messages, "The map is unavailable", message);
       setState("error");
     },
-    onNotice: (title, lines) => showNotice(messages, title, lines),
+    onNotice: (title, lines) => {
+      const shownLines = withoutDataLines(lines);
+      if (shownLines.length > 0) showNotice(messages, title, shownLines);
+    },
     onDatasetChange: (next) => navigate(context, next),
   });
 }
 
 /** Loads the catalog dataset `hash` names (or the default) and shows it as the rest of `hash` says. */
 async function open(context: Context, hash: string): Promise<void> {
+  pendingData?.abort();
   const ticket = ++opening;
   requested = hash;
   try {
@@ -135,14 +214,16 @@ async function open(context: Context, hash: string): Promise<void> {
     clearMessages();
     const entry = entryOf(context.catalog, hash);
     showLoading(`Loading ${entry.title}…`);
-    const topology = await loadTopology(`data/${entry.file}`, undefined, (loaded, total) => {
-      if (total) progress.value = loaded / total;
+    const topology = await loadTopology(`data/${entry.file}`, {
+      onProgress: (loaded, total) => {
+        if (total) progress.value = loaded / total;
+      },
     });
     const world = await context.basemap;
     if (ticket !== opening) return; // a newer address, or a file, is being opened
     const { state: url, problems } = decode(hash, urlContextOf(topology));
     startSession(context, { topology, world, url, file: null });
-    const notes = problems.map(formatUrlProblem);
+    const notes = problems.filter((p) => !isDataProblem(p)).map(formatUrlProblem);
     if (url.datasetVersion && url.datasetVersion !== topology.updated) {
       notes.push(
         `v=${url.datasetVersion}: this link was made with "${topology.title}" as of ${url.datasetVersion}; the dataset has been updated since (${topology.updated}), so what you see may differ`,
@@ -158,6 +239,10 @@ async function open(context: Context, hash: string): Promise<void> {
 /** The address changed from outside (Back, Forward, the picker, a pasted link) to `hash`. */
 function navigate(context: Context, hash: string): void {
   if (hash === requested) return;
+  if (dataParamOf(hash) !== null) {
+    openData(context, hash).catch(fail);
+    return;
+  }
   const id = decode(hash).state.dataset ?? context.catalog.default;
   const file = openedFiles.get(id);
   if (file !== undefined && !context.catalog.datasets.some((d) => d.id === id)) {
@@ -193,6 +278,7 @@ async function openFile(context: Context, file: File): Promise<void> {
     dismissFileAlert = showAlert(messages, `Could not open "${file.name}"`, messageOf(error));
     return;
   }
+  pendingData?.abort();
   const ticket = ++opening;
   requested = null;
   setState("loading");
@@ -213,6 +299,121 @@ async function openFile(context: Context, file: File): Promise<void> {
     "Links to this view will not include it.",
     ...(published ? [`They open the published "${published.title}" instead.`] : []),
   ]);
+}
+
+/** How long a download from `data=` may go without data before it is given up. */
+const DATA_TIMEOUT_MS = 30_000;
+
+const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
+
+/** The request options for `request`: another site gets no cookies and no referrer. */
+function fetchOptionsFor(request: Exclude<DataRequest, { kind: "refused" }>): RequestInit {
+  return request.kind === "cross-origin"
+    ? { credentials: "omit", referrerPolicy: "no-referrer", mode: "cors" }
+    : { credentials: "same-origin" };
+}
+
+/**
+ * Opens the topology file that `data=` in `hash` names, with the rest of `hash` applied to it
+ * (DESIGN §4). A path on this site loads at once; an https: address on another site loads once
+ * the person agrees, and while it is shown a banner names its origin; anything else is refused.
+ * The download shows its progress and can be cancelled.
+ *
+ * When it cannot be opened (refused, cancelled, HTTP error, network or CORS error, timeout, too
+ * large, not JSON, not a valid topology) and a dataset is shown, that dataset stays and so does
+ * its address; an alert names the file and the failure (a cancel needs none). On the first load,
+ * the alert stays with `data-state=error` (a cancel opens the default dataset instead).
+ */
+async function openData(context: Context, hash: string): Promise<void> {
+  pendingData?.abort();
+  const controller = new AbortController();
+  pendingData = controller;
+  const ticket = ++opening;
+  requested = hash;
+  dismissDataAlert();
+  const value = dataParamOf(hash) ?? "";
+  const request = readDataRequest(value, location.href);
+  const name =
+    request.kind === "same-origin"
+      ? request.label
+      : request.kind === "cross-origin"
+        ? request.url
+        : value;
+  try {
+    if (request.kind === "refused") throw new Error(request.reason);
+    if (request.kind === "cross-origin" && request.url !== confirmedUrl) {
+      loading.hidden = true;
+      const agreed = await confirmRemoteData(document.body, request, controller.signal);
+      if (ticket !== opening) return;
+      if (!agreed) throw new LoadError(name, "cancelled", `${name}: not loaded`);
+    }
+    setState("loading");
+    showLoading(`Loading ${name}…`);
+    cancelButton.hidden = false;
+    const options: FetchOptions = {
+      name,
+      signal: controller.signal,
+      idleTimeoutMs: DATA_TIMEOUT_MS,
+      requireJsonType: true,
+      init: fetchOptionsFor(request),
+      onProgress: (loaded, total) => {
+        if (total) progress.value = loaded / total;
+        loadingText.textContent = `Loading ${name}… ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
+      },
+    };
+    const topology = await loadTopology(request.url, options);
+    const world = await context.basemap;
+    if (ticket !== opening) return;
+    cancelButton.hidden = true;
+    showLoading(`Opening ${topology.title}…`);
+    const { state: url, problems } = decode(hash, urlContextOf(topology));
+    clearMessages();
+    if (request.kind === "cross-origin") confirmedUrl = request.url;
+    startSession(context, { topology, world, url, file: null, data: value });
+    if (request.kind === "cross-origin") closeBanner = showRemoteBanner(bannerSlot, request);
+    const notes = problems.filter((p) => !isDataProblem(p)).map(formatUrlProblem);
+    if (notes.length > 0) showNotice(messages, "Some of the address was ignored:", notes);
+  } catch (error) {
+    if (ticket !== opening) return;
+    dataFailed(context, request, name, error);
+  } finally {
+    if (ticket === opening) {
+      requested = null;
+      pendingData = null;
+      cancelButton.hidden = true;
+    }
+  }
+}
+
+/** After `data=` could not be opened: back to what was shown, or to an alert on the first load. */
+function dataFailed(context: Context, request: DataRequest, name: string, error: unknown): void {
+  const cancelled = error instanceof LoadError && error.failure === "cancelled";
+  let message = messageOf(error);
+  if (
+    request.kind === "cross-origin" &&
+    error instanceof LoadError &&
+    error.failure === "network"
+  ) {
+    message += `\n${request.origin} could not be reached, or it does not let other sites read this file (CORS).`;
+  }
+  if (session) {
+    // The dataset shown stays, and the address says so again.
+    history.replaceState(history.state, "", sessionAddress());
+    if (sessionState === "loading") showLoading("Loading…");
+    else loading.hidden = true;
+    setState(sessionState);
+    if (!cancelled) dismissDataAlert = showAlert(messages, `Could not open ${name}`, message);
+    return;
+  }
+  if (cancelled) {
+    // Nothing is shown yet: show the default dataset rather than nothing.
+    history.replaceState(null, "", `${location.origin}${location.pathname}${location.search}`);
+    open(context, "").catch(fail);
+    return;
+  }
+  loading.hidden = true;
+  dismissDataAlert = showAlert(messages, `Could not open ${name}`, message);
+  setState("error");
 }
 
 function fail(error: unknown) {
@@ -249,14 +450,25 @@ async function start(): Promise<void> {
       },
     }),
   );
-  // Before a session exists (or after it failed), a new address is opened afresh.
-  window.addEventListener("hashchange", () => {
-    if (!session) navigate(context, location.hash);
-  });
-  window.addEventListener("popstate", (e) => {
-    if (shown?.file && isCatalogEntry(e.state)) navigate(context, location.hash);
-  });
-  await open(context, location.hash);
+  // Registered before any session's address sync, so these listeners run first.
+  const onAddressChange = (e: Event) => {
+    // Another `data=` (or none where one was): this opens it, not the session's address sync,
+    // which would otherwise write the address of what it shows over it.
+    if (dataParamOf(location.hash) !== shownData) {
+      e.stopImmediatePropagation();
+      navigate(context, location.hash);
+      return;
+    }
+    // Before a session exists (or after it failed), a new address is opened afresh.
+    if (e.type === "hashchange" && !session) navigate(context, location.hash);
+    if (e.type === "popstate" && shown?.file && isCatalogEntry((e as PopStateEvent).state)) {
+      navigate(context, location.hash);
+    }
+  };
+  window.addEventListener("popstate", onAddressChange);
+  window.addEventListener("hashchange", onAddressChange);
+  if (dataParamOf(location.hash) !== null) await openData(context, location.hash);
+  else await open(context, location.hash);
 }
 
 window.addEventListener("pagehide", () => {
