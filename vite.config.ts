@@ -7,7 +7,12 @@ export default defineConfig({
   build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 2600 },
   preview: { host: "127.0.0.1" },
   test: {
-    include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: [
+      "src/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "bench/**/*.test.ts",
+      "lint/**/*.test.ts",
+    ],
     environment: "node",
     testTimeout: 30_000,
   },

@@ -109,7 +109,10 @@ function alignedShare(one: Image, big: Image, scale: number): { blue: number; sh
 
 /** The last frame of a video, decoded by the page's own <video> element, as RGBA pixels. */
 async function lastVideoFrame(page: Page, bytes: Uint8Array, type: string): Promise<Image> {
-  const { width, height, pixels } = await page.evaluate(
+  // A blank page of its own: the app's content security policy rightly plays no media.
+  const viewer = await page.context().newPage();
+  await viewer.setContent("<!doctype html><title>viewer</title>");
+  const { width, height, pixels } = await viewer.evaluate(
     async ({ base64, type }) => {
       const video = document.createElement("video");
       video.muted = true;
@@ -134,6 +137,7 @@ async function lastVideoFrame(page: Page, bytes: Uint8Array, type: string): Prom
     },
     { base64: Buffer.from(bytes).toString("base64"), type },
   );
+  await viewer.close();
   return { width, height, data: Buffer.from(pixels, "base64") };
 }
 

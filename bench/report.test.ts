@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { checkTargets, formatTable, type RunResult, ratio } from "./report";
+
+const run = (page: "app" | "reference", dataset: string, scale: number): RunResult => ({
+  page,
+  dataset,
+  links: 1000,
+  readyMs: 1000 * scale,
+  frameMsMedian: 200 * scale,
+  frameMsP95: 250 * scale,
+  scriptMsPerFrame: 10 * scale,
+  scrubMs: 400 * scale,
+  heapMB: 50 * scale,
+  dataBytes: 1_000_000,
+});
+
+describe("ratio", () => {
+  it("divides the app's figure by the reference's, or gives null when either is missing", () => {
+    expect(ratio(3, 2)).toBe(1.5);
+    expect(ratio(null, 2)).toBeNull();
+    expect(ratio(3, 0)).toBeNull();
+  });
+});
+
+describe("checkTargets", () => {
+  it("passes a figure within its limit, fails one beyond it, and marks unmeasured ones n/a", () => {
+    const runs = [run("reference", "gen-1000", 1), run("app", "gen-1000", 1.3)];
+    const checks = checkTargets(runs, {
+      appInitialJsGzipBytes: 110,
+      referenceInitialJsGzipBytes: 100,
+    });
+    const status = (target: string) => checks.find((c) => c.target === target)?.status;
+    expect(status("frameMsMedian at gen-1000 ≤ 1.25× reference")).toBe("FAIL");
+    expect(status("readyMs at gen-1000 ≤ 1.5× reference")).toBe("PASS");
+    expect(status("frameMsMedian at gen-10000 ≤ 1.25× reference")).toBe("n/a");
+    expect(status("app initial JS gzip ≤ 1.2× reference")).toBe("PASS");
+    expect(status("dataset bytes at gen-100000 ≤ 12 MB")).toBe("n/a");
+  });
+
+  it("does not count a failed run", () => {
+    const failed: RunResult = { ...run("app", "gen-1000", 1), error: "timed out" };
+    const checks = checkTargets([run("reference", "gen-1000", 1), failed], {
+      appInitialJsGzipBytes: 1,
+      referenceInitialJsGzipBytes: 1,
+    });
+    expect(checks.find((c) => c.target.startsWith("scrubMs at gen-1000"))?.status).toBe("n/a");
+  });
+});
+
+describe("formatTable", () => {
+  it("has a row per dataset and figure with the app, the reference and their ratio", () => {
+    const table = formatTable([run("reference", "gen-1000", 1), run("app", "gen-1000", 2)]);
+    const row = table.split("\n").find((line) => line.includes("frameMsMedian"));
+    expect(row?.split(/\s{2,}/)).toEqual([
+      "gen-1000",
+      "1,000",
+      "frameMsMedian",
+      "400",
+      "200",
+      "2.00×",
+    ]);
+  });
+
+  it("lists failed runs under the table", () => {
+    const failed: RunResult = { ...run("app", "gen-1000", 1), error: "timed out" };
+    expect(formatTable([failed])).toContain("failed: gen-1000 app: timed out");
+  });
+});

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { GENERATED_PATH_DECIMALS, generateTopology } from "../bench/generate";
+import { encodeCompactTopology } from "../src/model/compact-topology";
+
+/** The 10,000-link benchmark dataset (seeded, so the same every run), with compact paths. */
+const body = JSON.stringify(
+  encodeCompactTopology(generateTopology({ links: 10_000 }), GENERATED_PATH_DECIMALS),
+);
+
+test("the generated 10,000-link dataset opens, and scrubbing changes the active-link count", async ({
+  page,
+}) => {
+  // Software WebGL draws 10,000 paths slowly: the first frame may take a while.
+  test.setTimeout(240_000);
+  await page.route("**/scale/gen-10000.topology.json", (route) =>
+    route.fulfill({ body, contentType: "application/json" }),
+  );
+  await page.goto("./#data=scale/gen-10000.topology.json&anim=0&t=2010-01-01");
+  await expect(page.locator("html")).toHaveAttribute("data-state", "ready", { timeout: 180_000 });
+  const region = page.getByRole("region", { name: "Active links" });
+  const count = region.locator(".count");
+  const before = Number(await count.textContent());
+  expect(before).toBeGreaterThan(150);
+  // A long list holds only the rows in view.
+  expect(await region.getByRole("listitem").count()).toBeLessThan(60);
+
+  const slider = page.getByRole("slider", { name: "Date" });
+  await slider.focus();
+  await page.keyboard.press("End");
+  await expect(slider).not.toHaveAttribute("aria-valuetext", "2010-01-01", { timeout: 60_000 });
+  await expect.poll(async () => Number(await count.textContent()), { timeout: 60_000 }).not.toBe(
+    before,
+  );
+  // The rows drawn follow the list as it scrolls.
+  const firstName = await region.getByRole("listitem").first().textContent();
+  await page.locator("#sidebar").evaluate((sidebar) => {
+    sidebar.scrollTop = 3000;
+  });
+  await expect
+    .poll(async () => region.getByRole("listitem").first().textContent())
+    .not.toBe(firstName);
+  await expect(region.getByRole("listitem").first()).toHaveAttribute("aria-posinset", /^\d+$/);
+});
