@@ -20,12 +20,12 @@ import {
   setPlaying,
 } from "./state/store";
 import { setupActiveLinks } from "./ui/active-links";
-import { setupCountryPanel } from "./ui/country-panel";
 import { setupDetails } from "./ui/details";
 import { h } from "./ui/dom";
 import { setupEventBanner } from "./ui/event-banner";
 import { setupExport } from "./ui/export-menu";
 import { setupHelp } from "./ui/help";
+import { setupOnFirstUse } from "./ui/lazy";
 import { setupLegend } from "./ui/legend";
 import { setupPlayback } from "./ui/playback";
 import { setupSearch } from "./ui/search";
@@ -238,7 +238,17 @@ export function createSession(options: SessionOptions): Session {
     setupToolbar(roots.toolbar, store, roots.sidebar),
     setupHelp(roots.toolbar),
     setupSearch(searchRoot, { topology, countryName, onChoose: choose }),
-    setupCountryPanel(countryRoot, { store, topology, countryName }),
+    setupOnFirstUse(
+      store,
+      (s) => s.focus !== null,
+      async () =>
+        (await import("./ui/country-panel")).setupCountryPanel(countryRoot, {
+          store,
+          topology,
+          countryName,
+        }),
+      (error) => options.onNotice("The country panel could not load:", [(error as Error).message]),
+    ),
     setupActiveLinks(roots.sidebar, store, topology),
     setupLegend(roots.legend, {
       store,

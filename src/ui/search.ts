@@ -5,12 +5,7 @@
  */
 import "./search.css";
 import type { Topology } from "../model/schema";
-import {
-  buildSearchIndex,
-  type SearchResult,
-  type SearchResults,
-  search,
-} from "../search/search-index";
+import type { SearchIndex, SearchResult, SearchResults } from "../search/search-index";
 import { h, isTyping } from "./dom";
 
 export interface SearchDeps {
@@ -25,7 +20,16 @@ let dialogs = 0;
 
 export function setupSearch(root: HTMLElement, deps: SearchDeps): () => void {
   const id = `search-${++dialogs}`;
-  const index = buildSearchIndex(deps.topology, deps.countryName);
+  // The index (and its fuzzy matcher) loads on first use: it is not needed for the first frame.
+  let searcher: ((query: string) => SearchResults) | null = null;
+  let loading: Promise<void> | null = null;
+  const load = () => {
+    loading ??= import("../search/search-index").then(({ buildSearchIndex, search }) => {
+      const index: SearchIndex = buildSearchIndex(deps.topology, deps.countryName);
+      searcher = (query) => search(index, query);
+    });
+    return loading;
+  };
 
   const button = h(
     "button",
@@ -128,11 +132,16 @@ export function setupSearch(root: HTMLElement, deps: SearchDeps): () => void {
     setActive(shown.findIndex((s) => s.result === best));
   };
 
-  const update = () => render(search(index, input.value));
+  const update = () => {
+    if (searcher) render(searcher(input.value));
+  };
 
   const open = () => {
     if (dialog.open) return;
     update();
+    load().then(update, (error: unknown) => {
+      status.textContent = `Search could not load: ${(error as Error).message}`;
+    });
     dialog.showModal();
     button.setAttribute("aria-expanded", "true");
     input.focus();
