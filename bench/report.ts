@@ -1,4 +1,5 @@
 /** The bench's results: their shape (bench/results.json), the printed table and the targets. */
+import type { SoakResult } from "./soak-report";
 
 export type PageName = "app" | "reference";
 
@@ -44,6 +45,8 @@ export interface Results {
   readonly runs: readonly RunResult[];
   readonly bundle: BundleResult;
   readonly import?: ImportResult;
+  /** The long session (bench/soak.ts); absent with --no-soak. */
+  readonly soak?: SoakResult;
 }
 
 export const FIGURES = [

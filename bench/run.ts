@@ -2,10 +2,12 @@
  * `npm run bench`: builds the app and the reference page, generates datasets, serves both on
  * 127.0.0.1 and measures each page on each dataset in headless Chromium (load, animated frames,
  * script time, scrubbing, memory, bytes), then the importer (bench/import-caida.ts). Prints a table
- * and the targets, and writes bench/results.json. bench/README.md says what each figure means.
+ * and the targets, and writes bench/results.json; last, the long session (bench/soak.ts), merged
+ * into it as `soak`. bench/README.md says what each figure means.
  *
- * Flags: `--quick` (north-korea and gen-1000, fewer frames), `--datasets a,b` (ids of embedded
- * datasets, `gen-<N>` for generated ones), `--no-build`, `--no-import`, `--keep-data`.
+ * Flags: `--quick` (north-korea and gen-1000, fewer frames, a 1-minute soak), `--datasets a,b`
+ * (ids of embedded datasets, `gen-<N>` for generated ones), `--no-build`, `--no-import`,
+ * `--no-soak`, `--keep-data`.
  */
 import { spawnSync } from "node:child_process";
 import { copyFile, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -28,6 +30,8 @@ import {
   type RunResult,
 } from "./report";
 import { serveStatic } from "./server";
+import { runSoak, writeSoakResult } from "./soak";
+import { FULL_SOAK, formatSoak, QUICK_SOAK } from "./soak-report";
 
 const REPO = fileURLToPath(new URL("../", import.meta.url));
 const DIST = join(REPO, "dist");
@@ -61,6 +65,7 @@ interface Options {
   readonly datasets: readonly string[];
   readonly build: boolean;
   readonly importBench: boolean;
+  readonly soak: boolean;
   readonly keepData: boolean;
 }
 
@@ -69,12 +74,14 @@ function parseArgs(args: readonly string[]): Options {
   let datasets: string[] | null = null;
   let build = true;
   let importBench = true;
+  let soak = true;
   let keepData = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--quick") quick = true;
     else if (arg === "--no-build") build = false;
     else if (arg === "--no-import") importBench = false;
+    else if (arg === "--no-soak") soak = false;
     else if (arg === "--keep-data") keepData = true;
     else if (arg === "--datasets" || arg.startsWith("--datasets=")) {
       const list = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
@@ -87,6 +94,7 @@ function parseArgs(args: readonly string[]): Options {
     datasets: datasets ?? (quick ? QUICK_DATASETS : FULL_DATASETS),
     build,
     importBench,
+    soak,
     keepData,
   };
 }
@@ -340,6 +348,18 @@ async function main() {
     console.log("\ntargets:");
     for (const check of checkTargets(runs, bundle)) {
       console.log(`  ${check.status.padEnd(4)}  ${check.target}: ${check.detail}`);
+    }
+
+    if (options.soak) {
+      // Last, and after results.json is written: it takes the longest and measures no other page.
+      const soakOptions = options.quick ? QUICK_SOAK : FULL_SOAK;
+      console.log(
+        `\nlong session (bench/soak.ts): ${soakOptions.minutes} min of looped playback, ${soakOptions.switches} dataset switches`,
+      );
+      const soak = await runSoak(server.url, { quick: options.quick, ...soakOptions });
+      await writeSoakResult(soak, RESULTS_FILE);
+      if (soak.error) failed = true;
+      console.log(`\n${formatSoak(soak)}`);
     }
     console.log(`\nwrote ${RESULTS_FILE} · ${seconds(performance.now() - started)} in all`);
   } finally {

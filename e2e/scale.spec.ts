@@ -28,9 +28,9 @@ test("the generated 10,000-link dataset opens, and scrubbing changes the active-
   await slider.focus();
   await page.keyboard.press("End");
   await expect(slider).not.toHaveAttribute("aria-valuetext", "2010-01-01", { timeout: 60_000 });
-  await expect.poll(async () => Number(await count.textContent()), { timeout: 60_000 }).not.toBe(
-    before,
-  );
+  await expect
+    .poll(async () => Number(await count.textContent()), { timeout: 60_000 })
+    .not.toBe(before);
   // The rows drawn follow the list as it scrolls.
   const firstName = await region.getByRole("listitem").first().textContent();
   await page.locator("#sidebar").evaluate((sidebar) => {

@@ -58,9 +58,10 @@ export interface MapCapture {
 /** `[[west, south], [east, north]]`; a point when both corners are the same. */
 export type FrameBounds = readonly [readonly [number, number], readonly [number, number]];
 
-/** The part of luma.gl's canvas context that export needs. */
+/** The part of luma.gl's canvas context that export and disposal need. */
 interface DeckSurface {
   setDrawingBufferSize(width: number, height: number): void;
+  destroy(): void;
 }
 
 export interface MapViewDeps {
@@ -160,7 +161,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
 
   /**
    * deck.gl's own drawing surface: in interleaved mode it shares MapLibre's canvas but keeps its
-   * own pixel ratio, which the overlay does not let us set, so export sets it here.
+   * own pixel ratio, which the overlay does not let us set, so export sets it here (and the
+   * disposer stops its observers).
    */
   let deckSurface: DeckSurface | null = null;
   const overlay = new MapLibreOverlay({
@@ -517,6 +519,10 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     clock.want("flow", false);
     if (loaded) map.removeControl(overlay);
     overlay.finalize();
+    // luma.gl keeps a device it attached to MapLibre's context (it did not create it), and with
+    // it a device-pixel-ratio listener that would hold this whole map view, and the session
+    // around it, for the life of the page: stop it.
+    deckSurface?.destroy();
     map.remove();
   };
 }
