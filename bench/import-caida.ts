@@ -9,23 +9,12 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createRandom } from "../scripts/lib/random";
 
 const LINES = Number(process.env.BENCH_IMPORT_LINES ?? 500_000);
 const ASES = 75_000;
 const SEED = 20_240_101;
 const REPO = fileURLToPath(new URL("../", import.meta.url));
-
-/** mulberry32: a small seeded generator, so every run reads the same file. */
-function createRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Countries weighted roughly like the real registry: many ASes in a few countries, a handful in
 // the two the benchmark selects.

@@ -2,19 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createCountryIndex } from "../../src/model/country-index";
 import type { LonLat } from "../../src/model/route";
 import { loadNaturalEarthCountries } from "../lib/natural-earth";
+import { createRandom } from "../lib/random";
 import { createGridCountryIndex } from "./grid-country-index";
-
-/** mulberry32: seeded, so the points are the same on every run. */
-function createRandom(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // The linear index is the slow reference here.
 describe("createGridCountryIndex", { timeout: 180_000 }, () => {

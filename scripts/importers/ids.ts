@@ -1,21 +1,10 @@
 /** Record ids for imported data: `^[a-z0-9][a-z0-9-]{0,99}$`, made from names, unique per list. */
+import { slugify as slugifyTo } from "../../src/model/slug";
 
 const MAX_ID = 100;
 
-/**
- * A readable id from any text: accents dropped, lowercase, runs of other characters as one `-`.
- * Returns `""` when nothing usable is left (the caller chooses a fallback).
- */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_ID)
-    .replace(/-+$/, "");
-}
+/** A readable id from any text (see {@link slugifyTo}); `""` when nothing usable is left. */
+export const slugify = (text: string): string => slugifyTo(text, MAX_ID);
 
 /**
  * Hands out unique ids within one list: the first `take("x")` gets `x`, the next `x-2`, `x-3`…

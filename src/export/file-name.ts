@@ -1,4 +1,5 @@
 /** File names for exported images and clips: what, when and at which scale, safe on any disk. */
+import { slugify as slugifyTo } from "../model/slug";
 import type { Selection } from "../state/store";
 
 export type ExportExtension = "png" | "webm" | "mp4";
@@ -17,16 +18,7 @@ export interface FileNameParts {
 const MAX_PART = 60;
 
 /** Lowercase letters, digits and single hyphens only, at most 60 characters. */
-export function slugify(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_PART)
-    .replace(/-+$/, "");
-}
+export const slugify = (text: string): string => slugifyTo(text, MAX_PART);
 
 /** "2", "3.2": a scale as written after the `@`, to one decimal. */
 export const formatScale = (scale: number): string => String(Math.round(scale * 10) / 10);
