@@ -53,6 +53,26 @@ export function featuresOf(doc: unknown, file: string): unknown[] {
   return doc.features;
 }
 
+/** The position of a GeoJSON feature with a Point geometry at `path`; a problem otherwise. */
+export function readPointFeature(
+  feature: unknown,
+  file: string,
+  path: Path,
+  problems: ProblemList,
+): LonLat | undefined {
+  const geometry = isRecord(feature) ? feature.geometry : undefined;
+  if (!isRecord(geometry) || geometry.type !== "Point") {
+    problems.add({
+      file,
+      path: [...path, "geometry"],
+      message: "expected a Point geometry",
+      value: isRecord(geometry) ? geometry.type : geometry,
+    });
+    return undefined;
+  }
+  return readPosition(geometry.coordinates, file, [...path, "geometry", "coordinates"], problems);
+}
+
 /** Checks a `[lon, lat]` position (extra values such as elevation are ignored). */
 export function readPosition(
   value: unknown,

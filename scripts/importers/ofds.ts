@@ -18,7 +18,7 @@ import {
   type JsonRecord,
   readJsonFile,
   readLineGeometry,
-  readPosition,
+  readPointFeature,
   stringProperty,
 } from "./json-input";
 import { parsePartialDate, partialDateAssumption } from "./partial-dates";
@@ -107,22 +107,7 @@ export async function importOfds(
       });
       return;
     }
-    const geometry = isRecord(feature) ? feature.geometry : undefined;
-    if (!isRecord(geometry) || geometry.type !== "Point") {
-      problems.add({
-        file,
-        path: [...path, "geometry"],
-        message: "expected a Point geometry",
-        value: isRecord(geometry) ? geometry.type : geometry,
-      });
-      return;
-    }
-    const at = readPosition(
-      geometry.coordinates,
-      file,
-      [...path, "geometry", "coordinates"],
-      problems,
-    );
+    const at = readPointFeature(feature, file, path, problems);
     if (!at) return;
     const network = noteNetwork(p.network);
     const key = nodeKey(network, id);

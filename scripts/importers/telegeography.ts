@@ -19,7 +19,7 @@ import {
   type JsonRecord,
   readJsonFile,
   readLineGeometry,
-  readPosition,
+  readPointFeature,
   stringProperty,
 } from "./json-input";
 import { type PartialDate, parsePartialDate, partialDateAssumption } from "./partial-dates";
@@ -271,22 +271,7 @@ function readLandingPoints(
       });
       return;
     }
-    const geometry = isRecord(feature) ? feature.geometry : undefined;
-    if (!isRecord(geometry) || geometry.type !== "Point") {
-      problems.add({
-        file,
-        path: [...path, "geometry"],
-        message: "expected a Point geometry",
-        value: isRecord(geometry) ? geometry.type : geometry,
-      });
-      return;
-    }
-    const at = readPosition(
-      geometry.coordinates,
-      file,
-      [...path, "geometry", "coordinates"],
-      problems,
-    );
+    const at = readPointFeature(feature, file, path, problems);
     if (!at) return;
     if (points.has(id)) {
       report.skip("landing points repeated with the same id (first kept)", id);
