@@ -330,7 +330,13 @@ export function setupLegend(root: HTMLElement, deps: LegendDeps): () => void {
     }
   };
   render();
-  const dispose = store.subscribe(render);
+  // Only what the legend shows re-renders it (not the camera, the selection or the story).
+  const watched = [
+    watch(store, (s) => s.date, render),
+    watch(store, (s) => s.filters, render),
+    watch(store, (s) => s.compare, render),
+    watch(store, (s) => s.theme, render),
+  ];
   const unwatch = watch(
     store,
     (s) => s.compare,
@@ -341,7 +347,7 @@ export function setupLegend(root: HTMLElement, deps: LegendDeps): () => void {
   );
   return () => {
     document.removeEventListener("keydown", onKey);
-    dispose();
+    for (const dispose of watched) dispose();
     unwatch();
     section.remove();
   };

@@ -10,6 +10,7 @@
  */
 import { isIsoDate } from "../model/dates";
 import { LINK_KINDS, type LinkKind, type Topology } from "../model/schema";
+import { datasetCountries } from "../state/filters";
 import type { Camera, Filters, ProjectionName, Selection, ThemeName } from "../state/store";
 
 /** Everything a permalink can say. Absent fields mean "the default". */
@@ -44,7 +45,7 @@ export const urlContextOf = (topology: Topology): UrlContext => ({
   nodes: topology.nodes,
   stories: topology.stories,
   networks: topology.networks,
-  countries: [...new Set(topology.links.flatMap((l) => l.countries))].sort(),
+  countries: datasetCountries(topology),
 });
 
 /** A parameter that was ignored, and why. */
