@@ -9,10 +9,11 @@ import {
   PathStyleExtension,
   type PathStyleExtensionProps,
 } from "@deck.gl/extensions";
-import { TripsLayer } from "@deck.gl/geo-layers";
 import { PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
 import type { CountryLabel } from "../map/basemap";
 import type { ProjectionName, Selection, ThemeName } from "../state/store";
+import { createDayWindow } from "./day-window";
+import { FlowPathLayer } from "./flow-path-layer";
 import type { LabelSide } from "./label-placement";
 import {
   type CrossingMarker,
@@ -71,10 +72,8 @@ const DIMMED_ALPHA = 45;
 // One extension instance per configuration, created once (deck.gl compares them by identity).
 const INTERVAL_FILTER = new DataFilterExtension({ filterSize: 2 });
 const EDGE_FILTER = new DataFilterExtension({ filterSize: 1 });
+/** Satellite hops (and compare mode's links gone since date A) are dashed. */
 const DASHES = new PathStyleExtension({ dash: true });
-/** Satellite hops are dashed: a hop through space, not a line on the ground. */
-const dashOf = (d: LinkSegment): [number, number] =>
-  d.link.kind === "satellite" ? [3, 2] : [0, 0];
 
 const withAlpha = ([r, g, b]: RGB, a: number): [number, number, number, number] => [r, g, b, a];
 
@@ -110,6 +109,11 @@ export function createLayerBuilder() {
   let labelled: readonly NodeMarker[] = [];
   let shownFor: ReadonlySet<string> | null | undefined;
   let segments: readonly LinkSegment[] = [];
+  /** The shown segments drawn solid, and the satellite hops drawn dashed (a layer of their own). */
+  let solid: readonly LinkSegment[] = [];
+  let dashed: readonly LinkSegment[] = [];
+  let appearing = createDayWindow<LinkSegment>([], 0, 1);
+  let retiring = createDayWindow<LinkSegment>([], 1, 1);
   let crossings: readonly CrossingMarker[] = [];
   let comparedFor: CompareSets | null | undefined;
   let compared: { onlyA: LinkSegment[]; onlyB: LinkSegment[]; both: LinkSegment[] } = {
@@ -135,6 +139,10 @@ export function createLayerBuilder() {
       crossings = shown
         ? geometry.crossings.filter((d) => shown.has(d.link.id))
         : geometry.crossings;
+      solid = segments.filter((d) => d.link.kind !== "satellite");
+      dashed = segments.filter((d) => d.link.kind === "satellite");
+      appearing = createDayWindow(segments, 0, fadeDays);
+      retiring = createDayWindow(segments, 1, fadeDays);
       disruptedFor = undefined;
       selectedFor = undefined;
     }
@@ -196,20 +204,24 @@ export function createLayerBuilder() {
         characterSet: "auto",
         updateTriggers: { getColor: theme },
       }),
-      new PathLayer<LinkSegment>({
-        id: "links-selected-casing",
-        parameters,
-        data: selectedSegments,
-        getPath: (d) => d.path,
-        getColor: withAlpha(palette.selected, 230),
-        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
-        widthUnits: "pixels",
-        capRounded: true,
-        jointRounded: true,
-        ...(input.compare ? anyDay() : activeOn(day)),
-        updateTriggers: { getColor: theme },
-      }),
     ];
+    // Layers with nothing to draw are left out: each layer costs script time every frame.
+    if (selectedSegments.length > 0)
+      layers.push(
+        new PathLayer<LinkSegment>({
+          id: "links-selected-casing",
+          parameters,
+          data: selectedSegments,
+          getPath: (d) => d.path,
+          getColor: withAlpha(palette.selected, 230),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
+          widthUnits: "pixels",
+          capRounded: true,
+          jointRounded: true,
+          ...(input.compare ? anyDay() : activeOn(day)),
+          updateTriggers: { getColor: theme },
+        }),
+      );
 
     if (input.compare) {
       // Three styles that differ in more than colour: gone (dashed), new (wide), kept (thin).
@@ -245,124 +257,127 @@ export function createLayerBuilder() {
         compareLayer("compare-only-b", compared.onlyB, palette.compare.onlyB, 1.4, false),
       );
     } else {
-      layers.push(
-        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-          id: "links-ghost",
-          parameters,
-          data: segments,
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
-          widthUnits: "pixels",
-          extensions: [EDGE_FILTER],
-          // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
-          getFilterValue: (d) => d.filter[1],
-          filterRange: [day - fadeDays, day - 0.5],
-          filterSoftRange: [day - 0.5, day - 0.5],
-          updateTriggers: { getColor: [theme, focusLinks] },
-        }),
+      const phase = animate ? ((time / FLOW_PERIOD_S) % 1) * FLOW_SPAN * 1.5 : 0;
+      /** What the links active on the date share, drawn solid or dashed. */
+      const activeLinkProps = {
+        parameters,
+        getPath: (d: LinkSegment) => d.path,
+        getColor: (d: LinkSegment) => withAlpha(linkColor(d), focusAlpha(d, animate ? 190 : 235)),
+        getWidth: (d: LinkSegment) => linkWidth(d) * BASE_WIDTH_PX,
+        widthUnits: "pixels" as const,
+        widthMinPixels: 1.5,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 90] as [number, number, number, number],
+        ...activeOn(day),
+        updateTriggers: { getColor: [theme, animate, focusLinks] },
+      };
+      // Solid links carry their flow in the same pass. Satellite hops stay still: the flow's
+      // attributes and the dashes' together pass WebGL's limit of 16 vertex attributes.
+      const solidLayer = new FlowPathLayer<LinkSegment>({
+        ...activeLinkProps,
+        id: "links",
+        data: solid,
+        getTimestamps: (d: LinkSegment) => d.timestamps,
+        capRounded: true,
+        jointRounded: true,
+        fadeTrail: animate,
+        trailLength: FLOW_SPAN * 0.45,
+        currentTime: phase,
+      });
+      const dashedLayer = () =>
         new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
-          id: "links",
-          parameters,
-          data: segments,
-          getDashArray: dashOf,
-          dashJustified: true,
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, animate ? 190 : 235)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX,
-          widthUnits: "pixels",
-          widthMinPixels: 1.5,
-          capRounded: true,
-          jointRounded: true,
-          pickable: true,
-          autoHighlight: true,
-          highlightColor: [255, 255, 255, 90],
-          ...activeOn(day),
+          ...activeLinkProps,
+          id: "links-dashed",
+          data: dashed,
           extensions: [INTERVAL_FILTER, DASHES],
-          updateTriggers: { getColor: [theme, animate, focusLinks] },
-        }),
-        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-          id: "links-appearing",
-          parameters,
-          data: segments,
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
-          widthUnits: "pixels",
-          capRounded: true,
-          extensions: [EDGE_FILTER],
-          // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
-          getFilterValue: (d) => d.filter[0],
-          filterRange: [day - fadeDays, day + 0.5],
-          filterSoftRange: [day + 0.5, day + 0.5],
-          updateTriggers: { getColor: [theme, focusLinks] },
-        }),
-      );
-      if (animate) {
-        const phase = ((time / FLOW_PERIOD_S) % 1) * FLOW_SPAN * 1.5;
+          getDashArray: [3, 2],
+          dashJustified: true,
+        });
+      const ghosts = retiring(day - fadeDays, day);
+      const glowing = appearing(day - fadeDays, day + 0.5);
+      if (ghosts.length > 0)
         layers.push(
-          new TripsLayer<LinkSegment>({
-            id: "links-flow",
+          new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+            id: "links-ghost",
             parameters,
-            data: segments,
+            data: ghosts,
             getPath: (d) => d.path,
-            getTimestamps: (d) => d.timestamps,
-            getColor: (d) =>
-              withAlpha(
-                mix(linkColor(d), [255, 255, 255], 0.35),
-                !focusLinks || focusLinks.has(d.link.id) ? 255 : 0,
-              ),
-            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.15,
+            getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
+            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
             widthUnits: "pixels",
-            widthMinPixels: 2,
+            extensions: [EDGE_FILTER],
+            // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
+            getFilterValue: (d) => d.filter[1],
+            filterRange: [day - fadeDays, day - 0.5],
+            filterSoftRange: [day - 0.5, day - 0.5],
+            updateTriggers: { getColor: [theme, focusLinks] },
+          }),
+        );
+      layers.push(solidLayer);
+      if (dashed.length > 0) layers.push(dashedLayer());
+      if (glowing.length > 0)
+        layers.push(
+          new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+            id: "links-appearing",
+            parameters,
+            data: glowing,
+            getPath: (d) => d.path,
+            getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
+            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
+            widthUnits: "pixels",
+            capRounded: true,
+            extensions: [EDGE_FILTER],
+            // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
+            getFilterValue: (d) => d.filter[0],
+            filterRange: [day - fadeDays, day + 0.5],
+            filterSoftRange: [day + 0.5, day + 0.5],
+            updateTriggers: { getColor: [theme, focusLinks] },
+          }),
+        );
+      if (disruptedSegments.length > 0)
+        layers.push(
+          new PathLayer<LinkSegment>({
+            id: "links-disrupted",
+            parameters,
+            data: disruptedSegments,
+            getPath: (d) => d.path,
+            getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
+            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
+            widthUnits: "pixels",
+            widthScale: 1 + 0.8 * pulse,
+            opacity: 0.55 + 0.45 * pulse,
             capRounded: true,
             jointRounded: true,
-            fadeTrail: true,
-            trailLength: FLOW_SPAN * 0.45,
-            currentTime: phase,
+            pickable: true,
             ...activeOn(day),
             updateTriggers: { getColor: [theme, focusLinks] },
           }),
         );
-      }
-      layers.push(
-        new PathLayer<LinkSegment>({
-          id: "links-disrupted",
-          parameters,
-          data: disruptedSegments,
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
-          widthUnits: "pixels",
-          widthScale: 1 + 0.8 * pulse,
-          opacity: 0.55 + 0.45 * pulse,
-          capRounded: true,
-          jointRounded: true,
-          pickable: true,
-          ...activeOn(day),
-          updateTriggers: { getColor: [theme, focusLinks] },
-        }),
-      );
     }
 
+    const crossingData = input.compare ? comparedCrossings : crossings;
+    if (crossingData.length > 0)
+      layers.push(
+        new ScatterplotLayer<CrossingMarker>({
+          id: "crossings",
+          parameters,
+          data: crossingData,
+          getPosition: (d) => d.position as [number, number],
+          getRadius: 4.5,
+          radiusUnits: "pixels",
+          stroked: true,
+          filled: true,
+          getFillColor: withAlpha(palette.labelHalo, 255),
+          getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
+          lineWidthUnits: "pixels",
+          getLineWidth: 2,
+          pickable: true,
+          ...(input.compare ? anyDay() : activeOn(day)),
+          updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
+        }),
+      );
     layers.push(
-      new ScatterplotLayer<CrossingMarker>({
-        id: "crossings",
-        parameters,
-        data: input.compare ? comparedCrossings : crossings,
-        getPosition: (d) => d.position as [number, number],
-        getRadius: 4.5,
-        radiusUnits: "pixels",
-        stroked: true,
-        filled: true,
-        getFillColor: withAlpha(palette.labelHalo, 255),
-        getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
-        lineWidthUnits: "pixels",
-        getLineWidth: 2,
-        pickable: true,
-        ...(input.compare ? anyDay() : activeOn(day)),
-        updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
-      }),
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",
         parameters,
@@ -414,10 +429,4 @@ export function createLayerBuilder() {
     );
     return layers;
   };
-}
-
-function mix(a: RGB, b: RGB, t: number): RGB {
-  return [0, 1, 2].map((i) =>
-    Math.round((a[i] ?? 0) * (1 - t) + (b[i] ?? 0) * t),
-  ) as unknown as RGB;
 }

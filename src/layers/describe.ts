@@ -31,7 +31,7 @@ export const linkKindName = (kind: string) => KIND_NAMES[kind] ?? kind;
 /** The tooltip of an object picked in layer `layerId`, or null for nothing worth saying. */
 export function describePick(layerId: string, object: unknown): Description | null {
   if (!object || typeof object !== "object") return null;
-  if (layerId === "links" || layerId === "links-disrupted") {
+  if (layerId === "links" || layerId === "links-dashed" || layerId === "links-disrupted") {
     const { link } = object as LinkSegment;
     return { title: link.name, lines: [linkKindName(link.kind), describeIntervals(link)] };
   }

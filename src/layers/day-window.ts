@@ -1,0 +1,52 @@
+/**
+ * Picks the segments whose start (or end) day falls in a window of days, for the layers that draw
+ * only a few links at a time: the glow of links that just appeared and the ghost of links that just
+ * retired. Drawing all links there and letting the GPU filter drop nearly all of them costs a full
+ * pass over every vertex each frame; handing those layers only the few candidates costs almost
+ * nothing. Windows are widened to whole buckets of days, so the candidates (and the layer's
+ * buffers) change only when the date crosses a bucket boundary; the GPU filter still draws the
+ * exact window and its fade.
+ */
+
+interface Dated {
+  readonly filter: readonly [number, number];
+}
+
+/**
+ * An index of `items` by `filter[which]` (0: first day, 1: last day) that answers "the items whose
+ * day lies in [from, to]", widened to whole buckets of `bucketDays`. Returns the same array for
+ * the same buckets.
+ */
+export function createDayWindow<T extends Dated>(
+  items: readonly T[],
+  which: 0 | 1,
+  bucketDays: number,
+): (from: number, to: number) => readonly T[] {
+  const sorted = [...items].sort((a, b) => a.filter[which] - b.filter[which]);
+  const days = Float64Array.from(sorted, (item) => item.filter[which]);
+  const size = Math.max(1, bucketDays);
+  let key = "";
+  let result: readonly T[] = [];
+  return (from, to) => {
+    const lo = Math.floor(from / size) * size;
+    const hi = (Math.floor(to / size) + 1) * size;
+    const next = `${lo}/${hi}`;
+    if (next !== key) {
+      key = next;
+      result = sorted.slice(lowerBound(days, lo), lowerBound(days, hi));
+    }
+    return result;
+  };
+}
+
+/** The first index whose value is ≥ `value` in the ascending `values`. */
+function lowerBound(values: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
