@@ -66,6 +66,13 @@ export interface CompareSets {
   readonly both: ReadonlySet<string>;
 }
 
+// Props that are objects are compared by identity from one frame to the next: a new object would
+// make deck.gl update the layer (and a text layer rebuild its sublayers) on every frame.
+const FLAT = {};
+const OVER_GLOBE = { depthCompare: "always" as const, depthWriteEnabled: false };
+const TEXT_OVER_GLOBE = { ...OVER_GLOBE, cullMode: "none" as const };
+const LABEL_FONT = { sdf: true, fontSize: 48, buffer: 6 };
+
 /** Alpha of links outside the country in focus: there, but out of the way. */
 const DIMMED_ALPHA = 45;
 
@@ -185,9 +192,9 @@ export function createLayerBuilder() {
     const selectedNode = input.selection?.kind === "node" ? input.selection.id : "";
     // On the globe, lines lie on the sphere's surface and would z-fight with it: draw them over it.
     const globe = input.projection === "globe";
-    const parameters = globe ? { depthCompare: "always" as const, depthWriteEnabled: false } : {};
+    const parameters = globe ? OVER_GLOBE : FLAT;
     // deck.gl's GlobeView culls back faces by default, and text quads face away: draw both faces.
-    const textParameters = globe ? { ...parameters, cullMode: "none" as const } : {};
+    const textParameters = globe ? TEXT_OVER_GLOBE : FLAT;
     const pulse = animate ? 0.5 + 0.5 * Math.sin(time * Math.PI * 2) : 1;
 
     const layers: Layer[] = [
@@ -415,7 +422,7 @@ export function createLayerBuilder() {
         getAlignmentBaseline: "center",
         fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
         fontWeight: 600,
-        fontSettings: { sdf: true, fontSize: 48, buffer: 6 },
+        fontSettings: LABEL_FONT,
         outlineWidth: 4,
         outlineColor: withAlpha(palette.labelHalo, 255),
         characterSet: "auto",

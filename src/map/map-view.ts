@@ -263,6 +263,19 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         compare,
       }),
     });
+    applyLayersNow();
+  };
+
+  /**
+   * deck.gl applies new layers in its own animation frame and only then asks MapLibre to repaint,
+   * so a change made between frames would wait a frame more to be drawn: with software WebGL,
+   * seconds on a large dataset. Apply them now and ask MapLibre for the next frame directly.
+   */
+  const applyLayersNow = () => {
+    (
+      overlay as unknown as { _deck?: { layerManager?: { updateLayers(): void } | null } }
+    )._deck?.layerManager?.updateLayers();
+    if (loaded) map.triggerRepaint();
   };
 
   /** On the globe, labels are drawn over the sphere: keep only those on the side facing us. */
