@@ -16,6 +16,8 @@ export interface RunResult {
   readonly scrubMs: number | null;
   readonly heapMB: number | null;
   readonly dataBytes: number | null;
+  /** Bytes of the dataset file as stored, before HTTP compression; 0 for the baseline. */
+  readonly fileBytes?: number | null;
   /** Frame deltas sampled and scrubs timed. */
   readonly frames?: number;
   readonly scrubChanges?: number;
@@ -142,11 +144,16 @@ export function checkTargets(runs: readonly RunResult[], bundle: BundleResult): 
     status: js === null ? "n/a" : js <= 1.2 ? "PASS" : "FAIL",
     detail: js === null ? "not measured" : `${js.toFixed(2)}×`,
   });
-  const bytes = findRun(runs, "app", "gen-100000")?.dataBytes;
+  const largest = findRun(runs, "app", "gen-100000");
+  const bytes = largest?.fileBytes;
+  const sent = largest?.dataBytes;
   checks.push({
-    target: `dataset bytes at gen-100000 ≤ ${DATA_BYTES_LIMIT / 1e6} MB`,
+    target: `dataset file at gen-100000 ≤ ${DATA_BYTES_LIMIT / 1e6} MB before HTTP compression`,
     status: bytes == null ? "n/a" : bytes <= DATA_BYTES_LIMIT ? "PASS" : "FAIL",
-    detail: bytes == null ? "not measured" : `${(bytes / 1e6).toFixed(1)} MB`,
+    detail:
+      bytes == null
+        ? "not measured"
+        : `${(bytes / 1e6).toFixed(1)} MB (${sent == null ? "?" : (sent / 1e6).toFixed(1)} MB as sent, gzip)`,
   });
   return checks;
 }

@@ -257,7 +257,8 @@ async function main() {
           { ...spec, page, fractions },
           limits,
         );
-        runs.push({ page, dataset, links, ...figures, frames, scrubChanges });
+        const fileBytes = spec.dataPath ? (await stat(join(DIST, spec.dataPath))).size : 0;
+        runs.push({ page, dataset, links, ...figures, fileBytes, frames, scrubChanges });
         console.log(
           `ready ${show(figures.readyMs, "ms")}, frame ${show(figures.frameMsMedian, "ms")} (${frames} frames), script ${show(figures.scriptMsPerFrame, "ms")}/frame, scrub ${show(figures.scrubMs, "ms")} (${scrubChanges}), heap ${show(figures.heapMB, "MB")} · ${seconds(performance.now() - t)}`,
         );

@@ -57,6 +57,12 @@ export interface LayerInput {
   readonly focusLinks: ReadonlySet<string> | null;
   /** Compare mode: link ids by class; replaces the time-filtered links when set. */
   readonly compare: CompareSets | null;
+  /**
+   * Draw every layer once without the links: each layer's shaders are compiled then, while the
+   * GPU is idle. A layer drawn for the first time after a large draw waits (in a synchronous
+   * WebGL call) for that draw to finish: on software WebGL at 100k links, half a minute.
+   */
+  readonly warmUp?: boolean;
 }
 
 /** Link ids active only at date A, only at date B, and at both. */
@@ -212,23 +218,26 @@ export function createLayerBuilder() {
         updateTriggers: { getColor: theme },
       }),
     ];
-    // Layers with nothing to draw are left out: each layer costs script time every frame.
-    if (selectedSegments.length > 0)
-      layers.push(
-        new PathLayer<LinkSegment>({
-          id: "links-selected-casing",
-          parameters,
-          data: selectedSegments,
-          getPath: (d) => d.path,
-          getColor: withAlpha(palette.selected, 230),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
-          widthUnits: "pixels",
-          capRounded: true,
-          jointRounded: true,
-          ...(input.compare ? anyDay() : activeOn(day)),
-          updateTriggers: { getColor: theme },
-        }),
-      );
+    // The set of layers stays the same: a layer added later would compile its shaders while the
+    // GPU is busy (see `warmUp`). Layers with nothing to draw are hidden, which costs no drawing.
+    const links = <T>(data: readonly T[]) => (input.warmUp ? [] : data);
+    const shows = (data: readonly unknown[]) => Boolean(input.warmUp) || data.length > 0;
+    layers.push(
+      new PathLayer<LinkSegment>({
+        id: "links-selected-casing",
+        parameters,
+        data: links(selectedSegments),
+        visible: shows(selectedSegments),
+        getPath: (d) => d.path,
+        getColor: withAlpha(palette.selected, 230),
+        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
+        widthUnits: "pixels",
+        capRounded: true,
+        jointRounded: true,
+        ...(input.compare ? anyDay() : activeOn(day)),
+        updateTriggers: { getColor: theme },
+      }),
+    );
 
     if (input.compare) {
       // Three styles that differ in more than colour: gone (dashed), new (wide), kept (thin).
@@ -242,7 +251,7 @@ export function createLayerBuilder() {
         new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
           id,
           parameters,
-          data,
+          data: links(data),
           getPath: (d) => d.path,
           getColor: (d) => withAlpha(color, focusAlpha(d, 240)),
           getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * width,
@@ -284,7 +293,7 @@ export function createLayerBuilder() {
       const solidLayer = new FlowPathLayer<LinkSegment>({
         ...activeLinkProps,
         id: "links",
-        data: solid,
+        data: links(solid),
         getTimestamps: (d: LinkSegment) => d.timestamps,
         capRounded: true,
         jointRounded: true,
@@ -296,94 +305,95 @@ export function createLayerBuilder() {
         new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
           ...activeLinkProps,
           id: "links-dashed",
-          data: dashed,
+          data: links(dashed),
+          visible: shows(dashed),
           extensions: [INTERVAL_FILTER, DASHES],
           getDashArray: [3, 2],
           dashJustified: true,
         });
       const ghosts = retiring(day - fadeDays, day);
       const glowing = appearing(day - fadeDays, day + 0.5);
-      if (ghosts.length > 0)
-        layers.push(
-          new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-            id: "links-ghost",
-            parameters,
-            data: ghosts,
-            getPath: (d) => d.path,
-            getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
-            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
-            widthUnits: "pixels",
-            extensions: [EDGE_FILTER],
-            // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
-            getFilterValue: (d) => d.filter[1],
-            filterRange: [day - fadeDays, day - 0.5],
-            filterSoftRange: [day - 0.5, day - 0.5],
-            updateTriggers: { getColor: [theme, focusLinks] },
-          }),
-        );
+      layers.push(
+        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+          id: "links-ghost",
+          parameters,
+          data: links(ghosts),
+          visible: shows(ghosts),
+          getPath: (d) => d.path,
+          getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
+          widthUnits: "pixels",
+          extensions: [EDGE_FILTER],
+          // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
+          getFilterValue: (d) => d.filter[1],
+          filterRange: [day - fadeDays, day - 0.5],
+          filterSoftRange: [day - 0.5, day - 0.5],
+          updateTriggers: { getColor: [theme, focusLinks] },
+        }),
+      );
       layers.push(solidLayer);
-      if (dashed.length > 0) layers.push(dashedLayer());
-      if (glowing.length > 0)
-        layers.push(
-          new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-            id: "links-appearing",
-            parameters,
-            data: glowing,
-            getPath: (d) => d.path,
-            getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
-            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
-            widthUnits: "pixels",
-            capRounded: true,
-            extensions: [EDGE_FILTER],
-            // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
-            getFilterValue: (d) => d.filter[0],
-            filterRange: [day - fadeDays, day + 0.5],
-            filterSoftRange: [day + 0.5, day + 0.5],
-            updateTriggers: { getColor: [theme, focusLinks] },
-          }),
-        );
-      if (disruptedSegments.length > 0)
-        layers.push(
-          new PathLayer<LinkSegment>({
-            id: "links-disrupted",
-            parameters,
-            data: disruptedSegments,
-            getPath: (d) => d.path,
-            getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
-            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
-            widthUnits: "pixels",
-            widthScale: 1 + 0.8 * pulse,
-            opacity: 0.55 + 0.45 * pulse,
-            capRounded: true,
-            jointRounded: true,
-            pickable: true,
-            ...activeOn(day),
-            updateTriggers: { getColor: [theme, focusLinks] },
-          }),
-        );
+      layers.push(dashedLayer());
+      layers.push(
+        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+          id: "links-appearing",
+          parameters,
+          data: links(glowing),
+          visible: shows(glowing),
+          getPath: (d) => d.path,
+          getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
+          widthUnits: "pixels",
+          capRounded: true,
+          extensions: [EDGE_FILTER],
+          // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
+          getFilterValue: (d) => d.filter[0],
+          filterRange: [day - fadeDays, day + 0.5],
+          filterSoftRange: [day + 0.5, day + 0.5],
+          updateTriggers: { getColor: [theme, focusLinks] },
+        }),
+      );
+      layers.push(
+        new PathLayer<LinkSegment>({
+          id: "links-disrupted",
+          parameters,
+          data: links(disruptedSegments),
+          visible: shows(disruptedSegments),
+          getPath: (d) => d.path,
+          getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
+          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
+          widthUnits: "pixels",
+          widthScale: 1 + 0.8 * pulse,
+          opacity: 0.55 + 0.45 * pulse,
+          capRounded: true,
+          jointRounded: true,
+          pickable: true,
+          ...activeOn(day),
+          updateTriggers: { getColor: [theme, focusLinks] },
+        }),
+      );
     }
 
     const crossingData = input.compare ? comparedCrossings : crossings;
-    if (crossingData.length > 0)
-      layers.push(
-        new ScatterplotLayer<CrossingMarker>({
-          id: "crossings",
-          parameters,
-          data: crossingData,
-          getPosition: (d) => d.position as [number, number],
-          getRadius: 4.5,
-          radiusUnits: "pixels",
-          stroked: true,
-          filled: true,
-          getFillColor: withAlpha(palette.labelHalo, 255),
-          getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
-          lineWidthUnits: "pixels",
-          getLineWidth: 2,
-          pickable: true,
-          ...(input.compare ? anyDay() : activeOn(day)),
-          updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
-        }),
-      );
+    layers.push(
+      new ScatterplotLayer<CrossingMarker>({
+        id: "crossings",
+        parameters,
+        data: links(crossingData),
+        visible: shows(crossingData),
+        getPosition: (d) => d.position as [number, number],
+        getRadius: 4.5,
+        radiusUnits: "pixels",
+        stroked: true,
+        filled: true,
+        getFillColor: withAlpha(palette.labelHalo, 255),
+        getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
+        lineWidthUnits: "pixels",
+        getLineWidth: 2,
+        pickable: true,
+        ...(input.compare ? anyDay() : activeOn(day)),
+        updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
+      }),
+    );
     layers.push(
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",

@@ -158,6 +158,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let countryLabels: readonly CountryLabel[] = basemap.labels;
   let ready = false;
   let loaded = false;
+  let warmedUp = false;
 
   /**
    * deck.gl's own drawing surface: in interleaved mode it shares MapLibre's canvas but keeps its
@@ -189,10 +190,16 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     onAfterRender: () => {
       const waiting = frameWaiters.splice(0);
       for (const resolve of waiting) resolve();
-      if (!ready && loaded) {
-        ready = true;
-        deps.onReady();
+      if (!loaded || ready) return;
+      // The first frame draws every layer without the links (see `warmUp` in build-layers);
+      // the next one draws the links, and the map is ready.
+      if (!warmedUp) {
+        warmedUp = true;
+        queueMicrotask(render);
+        return;
       }
+      ready = true;
+      deps.onReady();
     },
   });
 
@@ -261,6 +268,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         shown,
         focusLinks,
         compare,
+        warmUp: !warmedUp,
       }),
     });
     applyLayersNow();
