@@ -136,6 +136,33 @@ test("with the animation on, the link's pixels change within 500 ms", async ({ p
   expect(changedPixels(first, second, samples, 6)).toBeGreaterThan(50);
 });
 
+test("a link glows wide in the days after it appears, and no longer months later", async ({
+  page,
+}) => {
+  /** Pixels within 8 px of the route tinted by the link colour (the glow is wide and translucent). */
+  const tinted = async (date: string) => {
+    await openApp(page, `${mapParam(KOREA)}&t=${date}&anim=0`);
+    const samples = await routeSamples(page);
+    expect(samples.length).toBeGreaterThanOrEqual(10);
+    const image = decodePng(await page.screenshot({ path: screenshotPath(`map-glow-${date}`) }));
+    const seen = new Set<string>();
+    for (const { x, y } of samples) {
+      for (let dy = -8; dy <= 8; dy++) {
+        for (let dx = -8; dx <= 8; dx++) {
+          const { r, g, b } = pixel(image, x + dx, y + dy);
+          if (b - r > 60 && g - r > 40) seen.add(`${Math.round(x + dx)},${Math.round(y + dy)}`);
+        }
+      }
+    }
+    return seen.size;
+  };
+  // TransTeleCom appeared on 2017-10-01: four days on it glows; three months on it does not.
+  const glowing = await tinted("2017-10-05");
+  const settled = await tinted("2018-01-01");
+  expect(settled).toBeGreaterThan(0);
+  expect(glowing).toBeGreaterThan(settled * 1.4);
+});
+
 test("a link across the antimeridian is drawn the short way, over the Bering Sea", async ({
   page,
 }) => {
