@@ -301,16 +301,15 @@ export function createLayerBuilder() {
         trailLength: FLOW_SPAN * 0.45,
         currentTime: phase,
       });
-      const dashedLayer = () =>
-        new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
-          ...activeLinkProps,
-          id: "links-dashed",
-          data: links(dashed),
-          visible: shows(dashed),
-          extensions: [INTERVAL_FILTER, DASHES],
-          getDashArray: [3, 2],
-          dashJustified: true,
-        });
+      const dashedLayer = new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
+        ...activeLinkProps,
+        id: "links-dashed",
+        data: links(dashed),
+        visible: shows(dashed),
+        extensions: [INTERVAL_FILTER, DASHES],
+        getDashArray: [3, 2],
+        dashJustified: true,
+      });
       const ghosts = retiring(day - fadeDays, day);
       const glowing = appearing(day - fadeDays, day + 0.5);
       layers.push(
@@ -330,10 +329,8 @@ export function createLayerBuilder() {
           filterSoftRange: [day - 0.5, day - 0.5],
           updateTriggers: { getColor: [theme, focusLinks] },
         }),
-      );
-      layers.push(solidLayer);
-      layers.push(dashedLayer());
-      layers.push(
+        solidLayer,
+        dashedLayer,
         new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
           id: "links-appearing",
           parameters,
@@ -393,8 +390,6 @@ export function createLayerBuilder() {
         ...(input.compare ? anyDay() : activeOn(day)),
         updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
       }),
-    );
-    layers.push(
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",
         parameters,

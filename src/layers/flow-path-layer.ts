@@ -15,19 +15,11 @@ const FLOW_LIGHTEN = 0.35;
 /** Lines below this alpha (0…1) are dimmed ones and stay still. */
 const FLOW_MIN_ALPHA = 0.5;
 
-const FLOW_INJECTIONS = {
-  "vs:#decl": `\
-in float instanceTimestamps;
-in float instanceNextTimestamps;
-out float vTime;
-`,
-  "vs:#main-end": `\
-vTime = instanceTimestamps + (instanceNextTimestamps - instanceTimestamps) * vPathPosition.y / vPathLength;
-`,
-  "fs:#decl": `\
-in float vTime;
-`,
-  "fs:DECKGL_FILTER_COLOR": `\
+/**
+ * Replaces TripsLayer's colour step (which discards fragments outside the trail) and keeps its
+ * vertex code, which passes each fragment's time along the path (`vTime`).
+ */
+const FLOW_COLOR = `\
 if (trips.fadeTrail && color.a >= ${FLOW_MIN_ALPHA.toFixed(2)}) {
   float behind = trips.currentTime - vTime;
   if (behind >= 0.0 && behind <= trips.trailLength) {
@@ -36,8 +28,7 @@ if (trips.fadeTrail && color.a >= ${FLOW_MIN_ALPHA.toFixed(2)}) {
     color.a = mix(color.a, 1.0, head);
   }
 }
-`,
-};
+`;
 
 // biome-ignore lint/suspicious/noExplicitAny: the data type defaults to any, as TripsLayer's does
 export class FlowPathLayer<D = any, P extends object = object> extends TripsLayer<D, P> {
@@ -45,7 +36,9 @@ export class FlowPathLayer<D = any, P extends object = object> extends TripsLaye
 
   override getShaders() {
     const shaders = super.getShaders();
-    if (this.context.device.type !== "webgpu") shaders.inject = FLOW_INJECTIONS;
+    // TripsLayer's WGSL (WebGPU) code is left as it is: there the line shows its trail only.
+    if (this.context.device.type !== "webgpu")
+      shaders.inject = { ...shaders.inject, "fs:DECKGL_FILTER_COLOR": FLOW_COLOR };
     return shaders;
   }
 }
