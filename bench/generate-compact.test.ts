@@ -1,38 +1,45 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { encodeCompactTopology } from "../src/model/compact-topology";
 import { parseTopology } from "../src/model/parse-topology";
 import { pathCoordinates } from "../src/model/path-coordinates";
-import { GENERATED_PATH_DECIMALS, generateTopology, writeGenerated } from "./generate";
+import { encodeGenerated, generateTopology, writeGenerated } from "./generate";
 
-describe("generated datasets with compact paths", () => {
-  it("take well under half the bytes of plain JSON at 1,000 links, and under a third gzipped", () => {
+describe("generated datasets as their files hold them", () => {
+  it("take about 110 bytes a link, so 100,000 links stay under 12 MB before compression", () => {
+    const bytesOf = (links: number) =>
+      Buffer.byteLength(JSON.stringify(encodeGenerated(generateTopology({ links }))));
+    const small = bytesOf(1000);
+    const perLink = (bytesOf(2000) - small) / 1000;
+    expect(perLink).toBeLessThan(112);
+    expect(small + 99_000 * perLink).toBeLessThan(12_000_000);
+
     const topology = generateTopology({ links: 1000 });
-    const plain = JSON.stringify(topology);
-    const doc = encodeCompactTopology(topology, GENERATED_PATH_DECIMALS);
-    const compact = JSON.stringify(doc);
-    expect(compact.length / plain.length).toBeLessThan(0.45);
-    expect(gzipSync(compact).length / gzipSync(plain).length).toBeLessThan(0.33);
-    // 32 vertices, 64 numbers: under 1.6 characters each, against about 11 in plain JSON.
-    const pathChars = doc.links.reduce((sum, link) => sum + link.path.length - 3, 0);
-    expect(pathChars / (1000 * 64)).toBeLessThan(1.6);
+    const doc = encodeGenerated(topology);
+    // Every link is a row of the table; names, countries, crossings and lengths are derived.
+    expect(doc.links).toEqual([]);
+    expect(Object.keys(doc.linkTable).sort()).toEqual(
+      ["active", "from", "id", "kind", "networks", "path", "sources", "to"].sort(),
+    );
   });
 
-  it("are what writeGenerated writes, and read back within 0.5e-4°", async () => {
+  it("are what writeGenerated writes, and read back as the generated topology", async () => {
     const dir = await mkdtemp(join(tmpdir(), "uplinks-compact-"));
     try {
       const { file, topology } = await writeGenerated(50, dir, { seed: 5 });
       const doc = JSON.parse(await readFile(file, "utf8"));
-      expect(doc.links[0].path).toMatch(/^q4:[A-Za-z0-9_-]+$/);
+      expect(doc.linkTable.path[0]).toMatch(/^[bq]3:[A-Za-z0-9_-]+$/);
       const parsed = parseTopology(doc, file);
+      expect(parsed.links).toHaveLength(50);
       parsed.links.forEach((link, i) => {
-        const expected = pathCoordinates(topology.links[i] as (typeof topology.links)[number]);
-        pathCoordinates(link).forEach((value, j) => {
-          expect(Math.abs(value - (expected[j] as number))).toBeLessThanOrEqual(0.5e-4 + 1e-12);
-        });
+        const generated = topology.links[i] as (typeof topology.links)[number];
+        const { path: _a, lengthKm: km, ...rest } = link;
+        const { path: _b, lengthKm: generatedKm, ...expected } = generated;
+        expect(rest).toEqual(expected);
+        expect(Math.abs(km - generatedKm)).toBeLessThanOrEqual(0.1 + 1e-9);
+        // Generated paths are rounded to the decimals the file keeps: they read back exactly.
+        expect([...pathCoordinates(link)]).toEqual([...pathCoordinates(generated)]);
       });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { geoInterpolate } from "d3-geo";
 import { timeRangeOf } from "../scripts/lib/build-topology";
-import { encodeCompactTopology } from "../src/model/compact-topology";
+import { encodeTableTopology, type TableOptions } from "../src/model/compact-topology";
 import { fromDayNumber, toDayNumber } from "../src/model/dates";
 import { greatCircleKm, type LonLat, pathLengthKm, unwrapLongitudes } from "../src/model/route";
 import {
@@ -46,8 +46,6 @@ const EVENT_COUNT = 12;
 /** Share of links drawn to one of a city's nearest foreign cities rather than anywhere. */
 const NEAR_SHARE = 0.6;
 const NEAREST = 12;
-/** Decimal places of path vertices, as the pipeline writes them (1e-6° is about 0.1 m). */
-const COORDINATE_DECIMALS = 6;
 /** No satellite hops: the app draws those as raised arcs, which the reference page does not. */
 const KIND_WEIGHTS: readonly [LinkKind, number][] = [
   ["terrestrial", 45],
@@ -65,21 +63,30 @@ export interface GenerateOptions {
 /** The dataset id of a generated dataset of `links` links. */
 export const generatedId = (links: number) => `gen-${links}`;
 
+/**
+ * Decimals of generated paths, as their files store them: 1e-3° (about 110 m, a pixel at zoom 10).
+ * The paths are rounded when generated, so a file holds them exactly and the lengths the app
+ * derives from them are the lengths generated.
+ */
+export const GENERATED_PATH_DECIMALS = 3;
+
 const round = (value: number) => {
-  const f = 10 ** COORDINATE_DECIMALS;
+  const f = 10 ** GENERATED_PATH_DECIMALS;
   return Math.round(value * f) / f;
 };
 
-/** The great circle from `a` to `b` as {@link PATH_VERTICES} vertices; the ends are exact. */
+/**
+ * The great circle from `a` to `b` as {@link PATH_VERTICES} vertices, each rounded to
+ * {@link GENERATED_PATH_DECIMALS} (the ends too: within 60 m of the cities).
+ */
 export function greatCirclePath(a: LonLat, b: LonLat): LonLat[] {
   const at = geoInterpolate(a, b);
-  const path: LonLat[] = [[a[0], a[1]]];
-  for (let i = 1; i < PATH_VERTICES - 1; i++) {
-    const [lon, lat] = at(i / (PATH_VERTICES - 1));
+  const path: LonLat[] = [];
+  for (let i = 0; i < PATH_VERTICES; i++) {
+    const [lon, lat] = i === 0 ? a : i === PATH_VERTICES - 1 ? b : at(i / (PATH_VERTICES - 1));
     path.push([round(lon), round(lat)]);
   }
-  path.push([b[0], b[1]]);
-  return unwrapLongitudes(path);
+  return unwrapLongitudes(path).map(([lon, lat]) => [round(lon), lat]);
 }
 
 const coordinatesOf = (city: City): LonLat => [city.lon, city.lat];
@@ -151,7 +158,7 @@ export function generateTopology({ links: count, seed = DEFAULT_SEED }: Generate
     const ownNetworks = distinctPicks(random, networks, random() < 0.7 ? 1 : 2).map((n) => n.asn);
     links.push({
       id: `link-${String(i + 1).padStart(idWidth, "0")}`,
-      name: `${from.name} – ${to.name} (generated ${i + 1})`,
+      name: `${from.name} – ${to.name}`,
       kind,
       from: cityId(from),
       to: cityId(to),
@@ -235,15 +242,22 @@ export const writeTopologyJson: TopologyWriter = async (topology, file) => {
   return Buffer.byteLength(text);
 };
 
-/**
- * Decimals of the compact paths of generated files: 1e-4° (about 11 m, under a pixel up to
- * zoom 12) keeps gen-100000 under 12 MB as served (10.7 MB gzip); at 1e-5° it is 12.6 MB.
- */
-export const GENERATED_PATH_DECIMALS = 4;
+/** How generated files are written: a link table, each path in its shorter compact form. */
+export const GENERATED_TABLE: TableOptions = {
+  decimals: GENERATED_PATH_DECIMALS,
+  encoding: "shortest",
+};
 
-/** JSON with compact paths (src/model/compact-path.ts), no indentation: what the bench serves. */
+/**
+ * The generated topology as its file holds it: links in a link table
+ * (src/model/link-table.ts), paths compact (src/model/compact-path.ts).
+ */
+export const encodeGenerated = (topology: Topology) =>
+  encodeTableTopology(topology, GENERATED_TABLE);
+
+/** JSON with a link table, no indentation: what the bench serves. */
 export const writeCompactTopologyJson: TopologyWriter = async (topology, file) => {
-  const text = `${JSON.stringify(encodeCompactTopology(topology, GENERATED_PATH_DECIMALS))}\n`;
+  const text = `${JSON.stringify(encodeGenerated(topology))}\n`;
   await writeFile(file, text);
   return Buffer.byteLength(text);
 };

@@ -28,6 +28,8 @@ interface LooseTopology {
   timeRange: [string, string];
   nodes: { coordinates: [number, number] }[];
   links: { path: [number, number][] | string; active: { from: string; to: string | null }[] }[];
+  /** Links column by column (src/model/link-table.ts): of its columns, only these two are drawn. */
+  linkTable?: { path: ([number, number][] | string)[]; active: number[][] };
 }
 
 interface Trip {
@@ -76,17 +78,28 @@ function tripsOf(topology: LooseTopology): Trip[] {
     }
     return timestamps;
   };
-  return topology.links.flatMap((link) => {
-    const path = coordinatesOf(link.path, allocate);
+  const trips: Trip[] = [];
+  const add = (stored: [number, number][] | string, days: readonly (number | null)[]) => {
+    const path = coordinatesOf(stored, allocate);
     const timestamps = timestampsOf(path.length / 2);
-    return link.active.map(
-      (interval): Trip => ({
-        path,
-        timestamps,
-        filter: [dayOf(interval.from), interval.to === null ? OPEN_END_DAY : dayOf(interval.to)],
-      }),
+    for (let i = 0; i < days.length; i += 2) {
+      trips.push({ path, timestamps, filter: [days[i] as number, days[i + 1] ?? OPEN_END_DAY] });
+    }
+  };
+  for (const link of topology.links) {
+    add(
+      link.path,
+      link.active.flatMap((interval) => [
+        dayOf(interval.from),
+        interval.to === null ? null : dayOf(interval.to),
+      ]),
     );
+  }
+  const table = topology.linkTable;
+  table?.path.forEach((path, i) => {
+    add(path, table.active[i] ?? []);
   });
+  return trips;
 }
 
 function boundsOf(topology: LooseTopology | null): [[number, number], [number, number]] {

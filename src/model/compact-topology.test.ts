@@ -100,7 +100,7 @@ describe("parseTopology of compact paths", () => {
       `links[0].path: a number at character 3 has more than 10 digits (a broken varint) ("q5:${"g".repeat(12)}A")`,
     ]);
     expect(problemsOf(compactInput(`p5:${valid.slice(3)}`))).toEqual([
-      `links[0].path: unknown path encoding "p5" (expected q0 to q9: q, then the decimals) ("p5:${valid.slice(3)}")`,
+      `links[0].path: unknown path encoding "p5" (expected q0 to q9 or b0 to b9: q or b, then the decimals) ("p5:${valid.slice(3)}")`,
     ]);
     expect(problemsOf(compactInput(encodeCompactPath([0, 0, 0, 95], 2)))[0]).toMatch(
       /^links\[0\]\.path: vertex 1 has latitude 95, off the globe \(-90…90\)/,

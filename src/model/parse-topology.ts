@@ -5,10 +5,11 @@
  * with a last problem that says so. Without that bound, a small file of many broken records (a
  * megabyte of `{}` in `links`) would make millions of problems and take minutes and gigabytes.
  */
-import type * as z from "zod";
+import * as z from "zod";
 import { createCoordinateArena, decodeCompactPath } from "./compact-path";
+import { readLinkTable } from "./link-table";
 import { withPackedPath } from "./path-coordinates";
-import { DocumentError, type Problem, valueAt } from "./problems";
+import { DocumentError, issuesToProblems, type Problem } from "./problems";
 import { checkReferences } from "./references";
 import {
   CATALOG_FORMAT,
@@ -31,25 +32,6 @@ export const MAX_PROBLEMS = 1_000;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value);
-
-/** Turns zod's issues into problems that carry the offending value. */
-export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
-  return issues.flatMap((issue): Problem[] => {
-    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
-    if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        path: [...path, key],
-        message: "unknown field",
-        value: valueAt(input, [...path, key]),
-      }));
-    }
-    const value = valueAt(input, path);
-    if (issue.code === "invalid_type" && value === undefined) {
-      return [{ path, message: "required field is missing" }];
-    }
-    return [{ path, message: issue.message.replace(/^Invalid input: /, ""), value }];
-  });
-}
 
 /** Checks `format` and `version` first: a document of another kind or version is not read further. */
 function checkHeader(input: unknown, format: string): Problem[] {
@@ -94,10 +76,25 @@ interface Checker<T> {
   readonly fields: readonly string[];
   /** A reader of the records of each list, made for each document. */
   readonly readers: () => Readonly<Record<string, RecordReader>>;
+  /** Fields that hold a table of records (an object of columns), with their reader. */
+  readonly tables: Readonly<Record<string, TableReader>>;
   /** The schema with each list reduced to its first stage: a list of the right length. */
   readonly shell: z.ZodType;
   /** Only for the type of what `check` returns. */
   readonly schema: z.ZodType<T>;
+}
+
+/**
+ * Reads a table (see `link-table.ts`): the records of its valid rows, to be added to the list
+ * `into`, and its problems (paths within the table), at most `limit`.
+ */
+interface TableReader {
+  readonly into: string;
+  readonly read: (
+    table: Record<string, unknown>,
+    doc: Record<string, unknown>,
+    limit: number,
+  ) => { records: unknown[]; problems: Problem[] };
 }
 
 /** Checks one record: its checked value, or its problems (paths within the record). */
@@ -122,15 +119,26 @@ function createChecker<T>(
   schema: z.ZodObject & z.ZodType<T>,
   lists: Readonly<Record<string, z.ZodType>> = {},
   readers: () => Readonly<Record<string, RecordReader>> = () => ({}),
+  tables: Readonly<Record<string, TableReader>> = {},
 ): Checker<T> {
   const shellFields = Object.fromEntries(
     Object.keys(lists).map((key) => [key, (schema.shape[key] as z.ZodPipe).in]),
+  );
+  // A table's columns are checked by its reader; the shell checks only that it is an object.
+  const tableShells = Object.fromEntries(
+    Object.keys(tables).map((key) => [
+      key,
+      z
+        .record(z.string(), z.unknown(), { error: "expected a table (an object of columns)" })
+        .optional(),
+    ]),
   );
   const plain = Object.fromEntries(Object.entries(lists).map(([key, s]) => [key, readWith(s)]));
   return {
     fields: Object.keys(schema.shape),
     readers: () => ({ ...plain, ...readers() }),
-    shell: schema.extend(shellFields),
+    tables,
+    shell: schema.extend({ ...shellFields, ...tableShells }),
     schema,
   };
 }
@@ -159,9 +167,20 @@ function createLinkReader(): RecordReader {
   };
 }
 
-const TOPOLOGY = createChecker(topologySchema, RECORD_LISTS.topology, () => ({
-  links: createLinkReader(),
-}));
+const TOPOLOGY = createChecker(
+  topologySchema,
+  RECORD_LISTS.topology,
+  () => ({ links: createLinkReader() }),
+  {
+    linkTable: {
+      into: "links",
+      read: (table, doc, limit) => {
+        const { links, problems } = readLinkTable(table, doc, limit);
+        return { records: links, problems };
+      },
+    },
+  },
+);
 const DATASET_SOURCE = createChecker(datasetSourceSchema, RECORD_LISTS.datasetSource);
 const CATALOG = createChecker(catalogSchema);
 
@@ -215,8 +234,19 @@ function check<T>(checker: Checker<T>, input: unknown): { data?: T; problems: Pr
     const own = shellProblems.filter((p) => p.path[0] === key);
     full = collect(problems, own);
     const read = readers[key];
+    const table = checker.tables[key];
     const value = input[key];
     if (full) break;
+    if (table && isRecord(value) && own.length === 0) {
+      const result = table.read(value, input, MAX_PROBLEMS - problems.length);
+      records.set(table.into, [...(records.get(table.into) ?? []), ...result.records]);
+      full = collect(
+        problems,
+        result.problems.map((p) => ({ ...p, path: [key, ...p.path] })),
+      );
+      if (full) break;
+      continue;
+    }
     if (!read || !Array.isArray(value) || own.length > 0) continue;
     const checked = checkRecords(key, value, read, problems);
     records.set(key, checked.records);
@@ -229,8 +259,14 @@ function check<T>(checker: Checker<T>, input: unknown): { data?: T; problems: Pr
   if (!full) full = collect(problems, checkReferences(input, MAX_PROBLEMS));
   if (full) problems.push(TRUNCATED);
   if (problems.length > 0 || !shell.success) return { problems };
-  // Every list was checked record by record: the document is the shell with its checked records.
-  return { data: { ...(shell.data as object), ...Object.fromEntries(records) } as T, problems };
+  // Every list was checked record by record: the document is the shell with its checked records,
+  // a table's rows added to its list, and the table itself left out.
+  const data: Record<string, unknown> = {
+    ...(shell.data as object),
+    ...Object.fromEntries(records),
+  };
+  for (const key of Object.keys(checker.tables)) delete data[key];
+  return { data: data as T, problems };
 }
 
 /** Every problem of a topology document; empty when it is valid. */

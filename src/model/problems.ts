@@ -1,3 +1,5 @@
+import type * as z from "zod";
+
 /** A problem found in a document: where (a JSON path), what is wrong, and the offending value. */
 export interface Problem {
   readonly path: readonly (string | number)[];
@@ -119,4 +121,23 @@ export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
     node = (node as Record<PropertyKey, unknown>)[key];
   }
   return node;
+}
+
+/** Turns zod's issues into problems that carry the offending value. */
+export function issuesToProblems(issues: readonly z.core.$ZodIssue[], input: unknown): Problem[] {
+  return issues.flatMap((issue): Problem[] => {
+    const path = issue.path.filter((k): k is string | number => typeof k !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: [...path, key],
+        message: "unknown field",
+        value: valueAt(input, [...path, key]),
+      }));
+    }
+    const value = valueAt(input, path);
+    if (issue.code === "invalid_type" && value === undefined) {
+      return [{ path, message: "required field is missing" }];
+    }
+    return [{ path, message: issue.message.replace(/^Invalid input: /, ""), value }];
+  });
 }

@@ -69,6 +69,16 @@ export function checkReferences(input: unknown, limit = Number.POSITIVE_INFINITY
   const asns = collectIds(input, "networks", "asn", problems);
   const nodeIds = collectIds(input, "nodes", "id", problems);
   const linkIds = collectIds(input, "links", "id", problems);
+  // Links of a link table (`link-table.ts`) share the id space; its other references are indices,
+  // which its reader checks.
+  const table = input.linkTable;
+  if (isRecord(table)) {
+    for (const [id, i] of strings(table.id)) {
+      if (linkIds.has(id))
+        problems.push({ path: ["linkTable", "id", i], message: "duplicate id", value: id });
+      linkIds.add(id);
+    }
+  }
   collectIds(input, "events", "id", problems);
   collectIds(input, "stories", "id", problems);
 

@@ -70,3 +70,22 @@ export function pathLengthKm(path: readonly LonLat[]): number {
     total += greatCircleKm(path[i - 1] as LonLat, path[i] as LonLat);
   return total;
 }
+
+const RADIANS = Math.PI / 180;
+
+/**
+ * Total length along great circles, in km, of a path given as interleaved longitudes and
+ * latitudes (haversine): the same figure as {@link pathLengthKm}, without an array per vertex.
+ */
+export function coordinatesLengthKm(coordinates: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 2; i + 1 < coordinates.length; i += 2) {
+    const lat1 = (coordinates[i - 1] as number) * RADIANS;
+    const lat2 = (coordinates[i + 1] as number) * RADIANS;
+    const dLat = lat2 - lat1;
+    const dLon = ((coordinates[i] as number) - (coordinates[i - 2] as number)) * RADIANS;
+    const h = Math.sin(dLat / 2) ** 2 + Math.cos(lat1) * Math.cos(lat2) * Math.sin(dLon / 2) ** 2;
+    total += 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+  }
+  return total * EARTH_RADIUS_KM;
+}

@@ -4,7 +4,7 @@
  * Cross-references (unknown or duplicate ids, interval order) are checked in `references.ts`.
  */
 import * as z from "zod";
-import { COMPACT_PATH_DIGITS, COMPACT_PATH_PATTERN } from "./compact-path";
+import { COMPACT_PATH_PATTERN, maxCompactPathLength } from "./compact-path";
 
 // The app's Content Security Policy forbids eval, so zod must not compile its checks, nor probe
 // whether it may as its schemas are built (browsers report that probe as a violation). Set here,
@@ -240,8 +240,8 @@ export const plainPathSchema = list(pathVertexSchema, {
   notAList: "expected a list of [longitude, latitude] vertices or a compact path string",
 });
 
-/** Characters of a compact path, at most: its `q<decimals>:` and two numbers per vertex. */
-export const MAX_COMPACT_PATH_CHARS = 3 + LIMITS.pathVertices * 2 * COMPACT_PATH_DIGITS;
+/** Characters of a compact path, at most: its header and the longest numbers of either form. */
+export const MAX_COMPACT_PATH_CHARS = maxCompactPathLength(LIMITS.pathVertices);
 
 /**
  * A path in the compact form, for large datasets. Only its length is checked here: the parser
@@ -256,13 +256,14 @@ export const compactPathSchema = z
   .meta({
     pattern: COMPACT_PATH_PATTERN,
     description:
-      "Compact path: 'q' and the decimals the coordinates are rounded to (q5: 1e-5°, about 1 m), ':', then " +
-      "base64url digits (A–Z a–z 0–9 - _). The numbers are longitude, latitude, longitude, latitude…, " +
-      "each zigzag-coded (0, -1, 1, -2… as 0, 1, 2, 3…) in units of the last decimal and written in " +
-      "digits of 5 bits, lowest first, the digit's value + 32 when another digit follows. Per axis, " +
-      "the first vertex is written as it is, the second as its difference from the first, the third " +
-      "as the second difference, every later one as the third difference. It decodes to 2 to " +
-      `${count(LIMITS.pathVertices)} vertices with longitudes within -360…360 and latitudes within -90…90.`,
+      "Compact path: the form, 'q' or 'b'; one digit, the decimals the coordinates are rounded to (5: 1e-5°, about 1 m); ':'; " +
+      "then base64url characters (A–Z a–z 0–9 - _, worth 0 to 63). Both forms carry the same numbers: longitude, latitude, " +
+      "longitude, latitude…, per axis the first vertex as it is, the second as its difference from the first, the third as " +
+      "the second difference, every later one as the third difference; each zigzag-coded (0, -1, 1, -2… as 0, 1, 2, 3…) in " +
+      "units of the last decimal. 'q': each number in characters of 5 bits, lowest first, a character's value + 32 when " +
+      "another follows. 'b': the characters are one stream of bits, 6 each, most significant first; each number z is an " +
+      "Exp-Golomb code of order 0 (v = z + 1 has n bits: n − 1 zero bits, then v in n bits); fewer than 6 zero bits pad the " +
+      `end. It decodes to 2 to ${count(LIMITS.pathVertices)} vertices with longitudes within -360…360 and latitudes within -90…90.`,
   });
 
 const computedLinkFields = {
@@ -299,6 +300,94 @@ export const storedLinkSchema = z.strictObject({
     ),
   ...computedLinkFields,
 });
+
+/** The columns of a link table, in the order they are documented and checked. */
+export const LINK_TABLE_COLUMNS = [
+  "id",
+  "name",
+  "kind",
+  "from",
+  "to",
+  "via",
+  "networks",
+  "active",
+  "sources",
+  "path",
+  "lengthKm",
+  "countries",
+  "crossings",
+] as const;
+
+const index = (what: string) =>
+  z.number().int().nonnegative().describe(`Index (from 0) into the document's ${what}.`);
+const column = <T extends z.ZodType>(item: T, description: string) =>
+  z.array(item).max(LIMITS.records).describe(description);
+
+/**
+ * Links written column by column (see `link-table.ts`): the form for datasets of 100,000s of
+ * links, where a record per link would repeat its field names, ids and dates in every row. The
+ * parser reads it into the same links as the record form and checks it as strictly; this schema
+ * documents it for the JSON Schema.
+ */
+export const linkTableSchema = z
+  .strictObject({
+    id: column(
+      idSchema,
+      "Link ids, one per link (every column has one value per link, in this order).",
+    ),
+    name: column(
+      name().nullable(),
+      'Names; null gives "From – To" from the endpoints\' names.',
+    ).optional(),
+    kind: column(
+      z
+        .number()
+        .int()
+        .min(0)
+        .max(LINK_KINDS.length - 1),
+      `Index into the link kinds: ${LINK_KINDS.map((k, i) => `${i} ${k}`).join(", ")}.`,
+    ),
+    from: column(index("nodes"), "Where each link starts: a node index."),
+    to: column(index("nodes"), "Where each link ends: a node index."),
+    via: column(
+      z.array(index("nodes")).max(LIMITS.items),
+      "Waypoints: lists of node indices.",
+    ).optional(),
+    networks: column(
+      z.array(index("networks")).max(LIMITS.items),
+      "Networks: lists of indices into networks.",
+    ).optional(),
+    active: column(
+      z
+        .array(z.number().int())
+        .min(1)
+        .max(2 * LIMITS.items),
+      "Active intervals as day numbers (whole days since 1970-01-01): from, to, from, to…; an odd count means the last interval is still active. Intervals are in order and do not overlap.",
+    ),
+    sources: column(
+      z.array(index("sources")).min(1).max(LIMITS.items),
+      "Cited sources: lists of indices into sources, at least one.",
+    ),
+    path: column(
+      z.union([plainPathSchema, compactPathSchema]),
+      "Densified routes, as in a link record: a list of vertices or a compact path string.",
+    ),
+    lengthKm: column(
+      z.number().nonnegative(),
+      "Lengths in km; when missing, each is the length of its path along great circles.",
+    ).optional(),
+    countries: column(
+      items(countryCodeSchema, "countries"),
+      "Countries each link runs through; when missing, its endpoints' countries.",
+    ).optional(),
+    crossings: column(
+      items(crossingSchema, "crossings"),
+      "Border crossings of each link; when missing, none.",
+    ).optional(),
+  })
+  .describe(
+    "Further links, written column by column for large datasets: every column holds one value per link. They are read as if they followed the records of links.",
+  );
 
 export const eventSchema = z.strictObject({
   id: idSchema,
@@ -398,6 +487,7 @@ export const topologySchema = z.strictObject({
   ...datasetFields,
   timeRange: z.tuple([isoDateSchema, isoDateSchema]),
   links: list(storedLinkSchema, { what: "links", max: LIMITS.records }),
+  linkTable: linkTableSchema.optional(),
 });
 
 /**
@@ -468,7 +558,11 @@ export type SourceLink = z.output<typeof sourceLinkSchema>;
  * A parsed topology: every link's path reads as `[lon, lat]` vertices, whichever form its file
  * used (see {@link Link}).
  */
-export type Topology = Omit<z.output<typeof topologySchema>, "links"> & { links: Link[] };
+export type Topology = Omit<z.output<typeof topologySchema>, "links" | "linkTable"> & {
+  links: Link[];
+};
+/** A link table as a file holds it (see `link-table.ts`). */
+export type LinkTable = z.input<typeof linkTableSchema>;
 export type Catalog = z.output<typeof catalogSchema>;
 export type CatalogEntry = z.output<typeof catalogEntrySchema>;
 export type LinkKind = (typeof LINK_KINDS)[number];
