@@ -135,6 +135,19 @@ export function createLayerBuilder() {
     both: [],
   };
   let comparedCrossings: readonly CrossingMarker[] = [];
+  /**
+   * The layer last built for an id, with what it was built from. While the flow animates, only
+   * the links layer changes from frame to frame: handing deck.gl the same instance of every other
+   * layer spares it comparing each one's props again, on every frame.
+   */
+  const kept = new Map<string, { deps: readonly unknown[]; layer: Layer }>();
+  const keep = (id: string, deps: readonly unknown[], build: () => Layer): Layer => {
+    const last = kept.get(id);
+    if (last?.deps.every((d, i) => Object.is(d, deps[i]))) return last.layer;
+    const layer = build();
+    kept.set(id, { deps, layer });
+    return layer;
+  };
 
   return function buildLayers(input: LayerInput): Layer[] {
     const { geometry, day, theme, animate, time, fadeDays } = input;
@@ -204,39 +217,49 @@ export function createLayerBuilder() {
     const pulse = animate ? 0.5 + 0.5 * Math.sin(time * Math.PI * 2) : 1;
 
     const layers: Layer[] = [
-      new TextLayer<CountryLabel>({
-        id: "country-labels",
-        parameters: textParameters,
-        data: input.countryLabels,
-        getPosition: (d) => d.position as [number, number],
-        getText: (d) => d.name.toUpperCase(),
-        getSize: (d) => Math.max(10, Math.min(15, 9 + Math.log10(1 + d.area * 4000) * 2.2)),
-        getColor: withAlpha(palette.countryLabel, 200),
-        fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
-        fontWeight: 600,
-        characterSet: "auto",
-        updateTriggers: { getColor: theme },
-      }),
+      keep(
+        "country-labels",
+        [input.countryLabels, theme, textParameters],
+        () =>
+          new TextLayer<CountryLabel>({
+            id: "country-labels",
+            parameters: textParameters,
+            data: input.countryLabels,
+            getPosition: (d) => d.position as [number, number],
+            getText: (d) => d.name.toUpperCase(),
+            getSize: (d) => Math.max(10, Math.min(15, 9 + Math.log10(1 + d.area * 4000) * 2.2)),
+            getColor: withAlpha(palette.countryLabel, 200),
+            fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+            fontWeight: 600,
+            characterSet: "auto",
+            updateTriggers: { getColor: theme },
+          }),
+      ),
     ];
     // The set of layers stays the same: a layer added later would compile its shaders while the
     // GPU is busy (see `warmUp`). Layers with nothing to draw are hidden, which costs no drawing.
     const links = <T>(data: readonly T[]) => (input.warmUp ? [] : data);
     const shows = (data: readonly unknown[]) => Boolean(input.warmUp) || data.length > 0;
     layers.push(
-      new PathLayer<LinkSegment>({
-        id: "links-selected-casing",
-        parameters,
-        data: links(selectedSegments),
-        visible: shows(selectedSegments),
-        getPath: (d) => d.path,
-        getColor: withAlpha(palette.selected, 230),
-        getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
-        widthUnits: "pixels",
-        capRounded: true,
-        jointRounded: true,
-        ...(input.compare ? anyDay() : activeOn(day)),
-        updateTriggers: { getColor: theme },
-      }),
+      keep(
+        "links-selected-casing",
+        [selectedSegments, parameters, theme, input.compare, day, input.warmUp],
+        () =>
+          new PathLayer<LinkSegment>({
+            id: "links-selected-casing",
+            parameters,
+            data: links(selectedSegments),
+            visible: shows(selectedSegments),
+            getPath: (d) => d.path,
+            getColor: withAlpha(palette.selected, 230),
+            getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX + 6,
+            widthUnits: "pixels",
+            capRounded: true,
+            jointRounded: true,
+            ...(input.compare ? anyDay() : activeOn(day)),
+            updateTriggers: { getColor: theme },
+          }),
+      ),
     );
 
     if (input.compare) {
@@ -301,143 +324,186 @@ export function createLayerBuilder() {
         trailLength: FLOW_SPAN * 0.45,
         currentTime: phase,
       });
-      const dashedLayer = new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
-        ...activeLinkProps,
-        id: "links-dashed",
-        data: links(dashed),
-        visible: shows(dashed),
-        extensions: [INTERVAL_FILTER, DASHES],
-        getDashArray: [3, 2],
-        dashJustified: true,
-      });
+      const dashedLayer = keep(
+        "links-dashed",
+        [dashed, parameters, theme, animate, focusLinks, day, input.warmUp],
+        () =>
+          new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
+            ...activeLinkProps,
+            id: "links-dashed",
+            data: links(dashed),
+            visible: shows(dashed),
+            extensions: [INTERVAL_FILTER, DASHES],
+            getDashArray: [3, 2],
+            dashJustified: true,
+          }),
+      );
       const ghosts = retiring(day - fadeDays, day);
       const glowing = appearing(day - fadeDays, day + 0.5);
       layers.push(
-        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-          id: "links-ghost",
-          parameters,
-          data: links(ghosts),
-          visible: shows(ghosts),
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
-          widthUnits: "pixels",
-          extensions: [EDGE_FILTER],
-          // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
-          getFilterValue: (d) => d.filter[1],
-          filterRange: [day - fadeDays, day - 0.5],
-          filterSoftRange: [day - 0.5, day - 0.5],
-          updateTriggers: { getColor: [theme, focusLinks] },
-        }),
+        keep(
+          "links-ghost",
+          [ghosts, parameters, theme, focusLinks, day, fadeDays, input.warmUp],
+          () =>
+            new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+              id: "links-ghost",
+              parameters,
+              data: links(ghosts),
+              visible: shows(ghosts),
+              getPath: (d) => d.path,
+              getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(d, 200)),
+              getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
+              widthUnits: "pixels",
+              extensions: [EDGE_FILTER],
+              // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
+              getFilterValue: (d) => d.filter[1],
+              filterRange: [day - fadeDays, day - 0.5],
+              filterSoftRange: [day - 0.5, day - 0.5],
+              updateTriggers: { getColor: [theme, focusLinks] },
+            }),
+        ),
         solidLayer,
         dashedLayer,
-        new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
-          id: "links-appearing",
-          parameters,
-          data: links(glowing),
-          visible: shows(glowing),
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
-          widthUnits: "pixels",
-          capRounded: true,
-          extensions: [EDGE_FILTER],
-          // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
-          getFilterValue: (d) => d.filter[0],
-          filterRange: [day - fadeDays, day + 0.5],
-          filterSoftRange: [day + 0.5, day + 0.5],
-          updateTriggers: { getColor: [theme, focusLinks] },
-        }),
+        keep(
+          "links-appearing",
+          [glowing, parameters, theme, focusLinks, day, fadeDays, input.warmUp],
+          () =>
+            new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
+              id: "links-appearing",
+              parameters,
+              data: links(glowing),
+              visible: shows(glowing),
+              getPath: (d) => d.path,
+              getColor: (d) => withAlpha(linkColor(d), focusAlpha(d, 140)),
+              getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
+              widthUnits: "pixels",
+              capRounded: true,
+              extensions: [EDGE_FILTER],
+              // Newly active: the start lies within the last `fadeDays`; the glow fades as time passes.
+              getFilterValue: (d) => d.filter[0],
+              filterRange: [day - fadeDays, day + 0.5],
+              filterSoftRange: [day + 0.5, day + 0.5],
+              updateTriggers: { getColor: [theme, focusLinks] },
+            }),
+        ),
       );
       layers.push(
-        new PathLayer<LinkSegment>({
-          id: "links-disrupted",
-          parameters,
-          data: links(disruptedSegments),
-          visible: shows(disruptedSegments),
-          getPath: (d) => d.path,
-          getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
-          getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
-          widthUnits: "pixels",
-          widthScale: 1 + 0.8 * pulse,
-          opacity: 0.55 + 0.45 * pulse,
-          capRounded: true,
-          jointRounded: true,
-          pickable: true,
-          ...activeOn(day),
-          updateTriggers: { getColor: [theme, focusLinks] },
-        }),
+        keep(
+          "links-disrupted",
+          [
+            disruptedSegments,
+            parameters,
+            theme,
+            focusLinks,
+            day,
+            input.warmUp,
+            disruptedSegments.length > 0 ? pulse : 0,
+          ],
+          () =>
+            new PathLayer<LinkSegment>({
+              id: "links-disrupted",
+              parameters,
+              data: links(disruptedSegments),
+              visible: shows(disruptedSegments),
+              getPath: (d) => d.path,
+              getColor: (d) => withAlpha(palette.disrupted, focusAlpha(d, 235)),
+              getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
+              widthUnits: "pixels",
+              widthScale: 1 + 0.8 * pulse,
+              opacity: 0.55 + 0.45 * pulse,
+              capRounded: true,
+              jointRounded: true,
+              pickable: true,
+              ...activeOn(day),
+              updateTriggers: { getColor: [theme, focusLinks] },
+            }),
+        ),
       );
     }
 
     const crossingData = input.compare ? comparedCrossings : crossings;
     layers.push(
-      new ScatterplotLayer<CrossingMarker>({
-        id: "crossings",
-        parameters,
-        data: links(crossingData),
-        visible: shows(crossingData),
-        getPosition: (d) => d.position as [number, number],
-        getRadius: 4.5,
-        radiusUnits: "pixels",
-        stroked: true,
-        filled: true,
-        getFillColor: withAlpha(palette.labelHalo, 255),
-        getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
-        lineWidthUnits: "pixels",
-        getLineWidth: 2,
-        pickable: true,
-        ...(input.compare ? anyDay() : activeOn(day)),
-        updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
-      }),
-      new ScatterplotLayer<NodeMarker>({
-        id: "nodes",
-        parameters,
-        data: geometry.nodes,
-        getPosition: (d) => d.node.coordinates as [number, number],
-        getRadius: (d) => (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * 2,
-        radiusUnits: "pixels",
-        stroked: true,
-        getFillColor: (d) =>
-          withAlpha(input.activeNodes.has(d.node.id) ? palette.node : palette.nodeIdle, 255),
-        getLineColor: (d) =>
-          withAlpha(d.node.id === selectedNode ? palette.selected : palette.nodeStroke, 255),
-        lineWidthUnits: "pixels",
-        getLineWidth: (d) => (d.node.id === selectedNode ? 3 : 1.5),
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [255, 255, 255, 120],
-        updateTriggers: {
-          getFillColor: [theme, input.activeNodes],
-          getLineColor: [theme, selectedNode],
-          getLineWidth: selectedNode,
-          getRadius: selectedNode,
-        },
-      }),
-      new TextLayer<NodeMarker>({
-        id: "node-labels",
-        parameters: textParameters,
-        data: labelled,
-        getPosition: (d) => d.node.coordinates as [number, number],
-        getText: (d) => d.node.name,
-        getSize: 13,
-        getColor: (d) => withAlpha(palette.label, input.activeNodes.has(d.node.id) ? 255 : 150),
-        getPixelOffset: (d) => [sides.get(d.node.id) === "left" ? -10 : 10, 0],
-        getTextAnchor: (d) => (sides.get(d.node.id) === "left" ? "end" : "start"),
-        getAlignmentBaseline: "center",
-        fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
-        fontWeight: 600,
-        fontSettings: LABEL_FONT,
-        outlineWidth: 4,
-        outlineColor: withAlpha(palette.labelHalo, 255),
-        characterSet: "auto",
-        updateTriggers: {
-          getColor: [theme, input.activeNodes],
-          getPixelOffset: sides,
-          getTextAnchor: sides,
-          outlineColor: theme,
-        },
-      }),
+      keep(
+        "crossings",
+        [crossingData, parameters, theme, focusLinks, input.compare, day, input.warmUp],
+        () =>
+          new ScatterplotLayer<CrossingMarker>({
+            id: "crossings",
+            parameters,
+            data: links(crossingData),
+            visible: shows(crossingData),
+            getPosition: (d) => d.position as [number, number],
+            getRadius: 4.5,
+            radiusUnits: "pixels",
+            stroked: true,
+            filled: true,
+            getFillColor: withAlpha(palette.labelHalo, 255),
+            getLineColor: (d) => withAlpha(palette.crossing, focusAlpha(d, 255)),
+            lineWidthUnits: "pixels",
+            getLineWidth: 2,
+            pickable: true,
+            ...(input.compare ? anyDay() : activeOn(day)),
+            updateTriggers: { getFillColor: theme, getLineColor: [theme, focusLinks] },
+          }),
+      ),
+      keep(
+        "nodes",
+        [geometry.nodes, parameters, theme, selectedNode, input.activeNodes],
+        () =>
+          new ScatterplotLayer<NodeMarker>({
+            id: "nodes",
+            parameters,
+            data: geometry.nodes,
+            getPosition: (d) => d.node.coordinates as [number, number],
+            getRadius: (d) => (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * 2,
+            radiusUnits: "pixels",
+            stroked: true,
+            getFillColor: (d) =>
+              withAlpha(input.activeNodes.has(d.node.id) ? palette.node : palette.nodeIdle, 255),
+            getLineColor: (d) =>
+              withAlpha(d.node.id === selectedNode ? palette.selected : palette.nodeStroke, 255),
+            lineWidthUnits: "pixels",
+            getLineWidth: (d) => (d.node.id === selectedNode ? 3 : 1.5),
+            pickable: true,
+            autoHighlight: true,
+            highlightColor: [255, 255, 255, 120],
+            updateTriggers: {
+              getFillColor: [theme, input.activeNodes],
+              getLineColor: [theme, selectedNode],
+              getLineWidth: selectedNode,
+              getRadius: selectedNode,
+            },
+          }),
+      ),
+      keep(
+        "node-labels",
+        [labelled, sides, textParameters, theme, input.activeNodes],
+        () =>
+          new TextLayer<NodeMarker>({
+            id: "node-labels",
+            parameters: textParameters,
+            data: labelled,
+            getPosition: (d) => d.node.coordinates as [number, number],
+            getText: (d) => d.node.name,
+            getSize: 13,
+            getColor: (d) => withAlpha(palette.label, input.activeNodes.has(d.node.id) ? 255 : 150),
+            getPixelOffset: (d) => [sides.get(d.node.id) === "left" ? -10 : 10, 0],
+            getTextAnchor: (d) => (sides.get(d.node.id) === "left" ? "end" : "start"),
+            getAlignmentBaseline: "center",
+            fontFamily: "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif",
+            fontWeight: 600,
+            fontSettings: LABEL_FONT,
+            outlineWidth: 4,
+            outlineColor: withAlpha(palette.labelHalo, 255),
+            characterSet: "auto",
+            updateTriggers: {
+              getColor: [theme, input.activeNodes],
+              getPixelOffset: sides,
+              getTextAnchor: sides,
+              outlineColor: theme,
+            },
+          }),
+      ),
     );
     return layers;
   };

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { parseTopology } from "../model/parse-topology";
+import { validTopologyInput } from "../model/test-fixtures";
+import { createLayerBuilder, type LayerInput } from "./build-layers";
+import { buildLinkGeometry } from "./link-geometry";
+
+const geometry = buildLinkGeometry(parseTopology(validTopologyInput()));
+
+// The app hands the builder a new list, set or map only when its contents change: so do these.
+const none = { countryLabels: [], disrupted: new Set<string>(), labelSides: new Map() } as const;
+const activeNodes = new Set(["a", "b"]);
+
+const input = (time: number, more: Partial<LayerInput> = {}): LayerInput => ({
+  geometry,
+  ...none,
+  day: 15_000,
+  fadeDays: 30,
+  selection: null,
+  activeNodes,
+  theme: "dark",
+  projection: "mercator",
+  animate: true,
+  time,
+  shown: null,
+  focusLinks: null,
+  compare: null,
+  ...more,
+});
+
+const byId = (layers: readonly { id: string }[]) => new Map(layers.map((l) => [l.id, l]));
+
+describe("createLayerBuilder", () => {
+  it("while the flow animates, builds only the links layer anew; every other layer is the same instance", () => {
+    const build = createLayerBuilder();
+    const first = byId(build(input(1)));
+    const next = byId(build(input(1.5)));
+    expect([...next.keys()]).toEqual([...first.keys()]);
+    const rebuilt = [...next].filter(([id, layer]) => first.get(id) !== layer).map(([id]) => id);
+    expect(rebuilt).toEqual(["links"]);
+    expect(next.get("links")).toHaveProperty("props.currentTime");
+  });
+
+  it("builds a layer anew when what it draws from changes", () => {
+    const build = createLayerBuilder();
+    const first = byId(build(input(1)));
+    const light = byId(build(input(1, { theme: "light" })));
+    for (const id of ["country-labels", "nodes", "node-labels", "links-ghost", "crossings"]) {
+      expect(light.get(id), id).not.toBe(first.get(id));
+    }
+    const later = byId(build(input(1, { theme: "light", day: 15_001 })));
+    expect(later.get("crossings")).not.toBe(light.get("crossings"));
+    expect(later.get("nodes")).toBe(light.get("nodes"));
+    const selected = byId(
+      build(input(1, { theme: "light", day: 15_001, selection: { kind: "node", id: "a" } })),
+    );
+    expect(selected.get("nodes")).not.toBe(later.get("nodes"));
+    expect(selected.get("node-labels")).toBe(later.get("node-labels"));
+  });
+});
