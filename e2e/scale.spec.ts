@@ -14,6 +14,11 @@ test("the generated 10,000-link dataset opens, and scrubbing changes the active-
   );
   await page.goto("./#data=scale/gen-10000.topology.json&anim=0&t=2010-01-01");
   await expect(page.locator("html")).toHaveAttribute("data-state", "ready", { timeout: 180_000 });
+  // A world-wide dataset fills the map's width with one world, not two or three side by side.
+  const width = page.viewportSize()?.width ?? 1280;
+  await expect
+    .poll(() => Number(/[#&]map=([\d.]+)\//.exec(page.url())?.[1] ?? 0))
+    .toBeGreaterThanOrEqual(Math.log2(width / 512) - 0.01);
   const region = page.getByRole("region", { name: "Active links" });
   const count = region.locator(".count");
   const before = Number(await count.textContent());

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
-import { createLayerBuilder, type LayerInput } from "./build-layers";
+import { createLayerBuilder, type LayerInput, nodeDegreeScale } from "./build-layers";
 import { buildLinkGeometry } from "./link-geometry";
 
 const geometry = buildLinkGeometry(parseTopology(validTopologyInput()));
@@ -55,5 +55,14 @@ describe("createLayerBuilder", () => {
     );
     expect(selected.get("nodes")).not.toBe(later.get("nodes"));
     expect(selected.get("node-labels")).toBe(later.get("node-labels"));
+  });
+});
+
+describe("nodeDegreeScale", () => {
+  it("grows nodes 2 px per square root of their links, until the busiest would grow by 8 px", () => {
+    expect(nodeDegreeScale([])).toBe(2);
+    expect(nodeDegreeScale([{ degree: 1 }, { degree: 16 }])).toBe(2);
+    // 100 links: 10 × 0.8 = 8 px for the busiest, not 20.
+    expect(nodeDegreeScale([{ degree: 3 }, { degree: 100 }])).toBeCloseTo(0.8);
   });
 });

@@ -79,6 +79,21 @@ const OVER_GLOBE = { depthCompare: "always" as const, depthWriteEnabled: false }
 const TEXT_OVER_GLOBE = { ...OVER_GLOBE, cullMode: "none" as const };
 const LABEL_FONT = { sdf: true, fontSize: 48, buffer: 6 };
 
+/** Pixels a node's radius grows by per square root of its number of links, in a small dataset. */
+const DEGREE_SCALE = 2;
+/** The most a node's radius grows by its number of links, in pixels. */
+const MAX_DEGREE_GROWTH = 8;
+
+/**
+ * How much a node's radius grows per square root of its number of links: 2 px, or less where
+ * the busiest node would grow by more than 8 px. In a dataset of thousands of links, hubs would
+ * otherwise be discs of 20 px and more that hide the map and the links around them.
+ */
+export function nodeDegreeScale(nodes: readonly { degree: number }[]): number {
+  const most = nodes.reduce((max, n) => Math.max(max, n.degree), 0);
+  return most > 0 ? Math.min(DEGREE_SCALE, MAX_DEGREE_GROWTH / Math.sqrt(most)) : DEGREE_SCALE;
+}
+
 /** Alpha of links outside the country in focus: there, but out of the way. */
 const DIMMED_ALPHA = 45;
 
@@ -149,8 +164,15 @@ export function createLayerBuilder() {
     return layer;
   };
 
+  let degreesFor: readonly NodeMarker[] | undefined;
+  let degreeScale = DEGREE_SCALE;
+
   return function buildLayers(input: LayerInput): Layer[] {
     const { geometry, day, theme, animate, time, fadeDays } = input;
+    if (degreesFor !== geometry.nodes) {
+      degreesFor = geometry.nodes;
+      degreeScale = nodeDegreeScale(geometry.nodes);
+    }
     const palette = DATA_PALETTES[theme];
     const linkColor = (d: LinkSegment) => palette.links[d.link.kind];
     const linkWidth = (d: LinkSegment) => KIND_WIDTH[d.link.kind];
@@ -455,7 +477,8 @@ export function createLayerBuilder() {
             parameters,
             data: geometry.nodes,
             getPosition: (d) => d.node.coordinates as [number, number],
-            getRadius: (d) => (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * 2,
+            getRadius: (d) =>
+              (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * degreeScale,
             radiusUnits: "pixels",
             stroked: true,
             getFillColor: (d) =>

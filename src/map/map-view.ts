@@ -19,6 +19,7 @@ import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import {
   type AppStore,
   type Camera,
+  type ProjectionName,
   type Selection,
   select,
   setCamera,
@@ -105,6 +106,21 @@ const cameraOf = (map: MapLibreMap): Camera => {
   };
 };
 
+/** Width in CSS pixels of the whole world in Web Mercator at zoom 0 (MapLibre's tile size). */
+const WORLD_PX_AT_ZOOM_0 = 512;
+
+/**
+ * A dataset that spans the world is framed, padded for the panels, at a zoom where the world is
+ * narrower than the map: flat Mercator then shows two or three copies of it side by side (and
+ * deck.gl draws every layer once for each). Zoom in until one world fills the map's width; the
+ * data's edges then lie under the panels, where a reader can pan to them.
+ */
+function fillWidthWithOneWorld(map: MapLibreMap, projection: ProjectionName): void {
+  if (projection !== "mercator") return;
+  const fill = Math.log2(map.getContainer().clientWidth / WORLD_PX_AT_ZOOM_0);
+  if (map.getZoom() < fill) map.jumpTo({ zoom: fill });
+}
+
 /** Mounts the map into `container`; returns its disposer. */
 export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => void {
   const { store, topology, geometry, basemap, clock } = deps;
@@ -138,6 +154,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     );
     return () => {};
   }
+  if (!state.camera) fillWidthWithOneWorld(map, state.projection);
   map.on("webglcontextlost", () => deps.onContextLost?.());
   map.on("webglcontextrestored", () => deps.onContextRestored?.());
   // The basemap needs no network, so any map error is a real fault: report it as one.
