@@ -421,12 +421,11 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     deps.onCapture?.({
       async frame({ time, pixelRatio }) {
         frozenTime = time;
-        if (map.getPixelRatio() !== pixelRatio) {
-          map.setPixelRatio(pixelRatio);
-          // deck.gl sizes its viewport by its own pixel ratio: keep it the map's, or the links
-          // are drawn smaller and shifted against the basemap.
-          matchDeckToCanvas();
-        }
+        if (map.getPixelRatio() !== pixelRatio) map.setPixelRatio(pixelRatio);
+        // deck.gl sizes its viewport by its own pixel ratio: keep it the map's, or the links are
+        // drawn smaller and shifted against the basemap. On every frame, not only when the ratio
+        // changes: deck.gl's own resize observer may size its buffer back after the first one.
+        matchDeckToCanvas();
         const drawn = new Promise<void>((resolve) => frameWaiters.push(resolve));
         render();
         map.triggerRepaint();
