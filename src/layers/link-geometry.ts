@@ -5,7 +5,7 @@
  */
 import { toDayNumber } from "../model/dates";
 import { pathCoordinates } from "../model/path-coordinates";
-import { greatCircleKm, type LonLat } from "../model/route";
+import { arcRadians, greatCircleKm, type LonLat } from "../model/route";
 import type { Link, LinkKind, Topology, TopologyNode } from "../model/schema";
 import { nodeDegrees } from "../state/selectors";
 
@@ -61,19 +61,6 @@ const intervalFilter = (from: string, to: string | null): [number, number] => [
   toDayNumber(from),
   to === null ? OPEN_END_DAY : toDayNumber(to),
 ];
-
-const RADIANS = Math.PI / 180;
-
-/**
- * The angle between two points, in radians (haversine). d3's geoDistance sums exactly and is
- * ~20× slower; the flow only needs the shares of a path's length.
- */
-function arcRadians(lon0: number, lat0: number, lon1: number, lat1: number): number {
-  const sinLat = Math.sin(((lat1 - lat0) * RADIANS) / 2);
-  const sinLon = Math.sin(((lon1 - lon0) * RADIANS) / 2);
-  const h = sinLat * sinLat + Math.cos(lat0 * RADIANS) * Math.cos(lat1 * RADIANS) * sinLon * sinLon;
-  return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
 
 /**
  * Writes into `out` each vertex's progress along the flat XYZ `path` (0…FLOW_SPAN), in
