@@ -14,6 +14,7 @@ import { geoInterpolate } from "d3-geo";
 import { timeRangeOf } from "../scripts/lib/build-topology";
 import { encodeTableTopology, type TableOptions } from "../src/model/compact-topology";
 import { fromDayNumber, toDayNumber } from "../src/model/dates";
+import { defaultLinkName } from "../src/model/link-table";
 import { greatCircleKm, type LonLat, pathLengthKm, unwrapLongitudes } from "../src/model/route";
 import {
   EVENT_KINDS,
@@ -158,7 +159,7 @@ export function generateTopology({ links: count, seed = DEFAULT_SEED }: Generate
     const ownNetworks = distinctPicks(random, networks, random() < 0.7 ? 1 : 2).map((n) => n.asn);
     links.push({
       id: `link-${String(i + 1).padStart(idWidth, "0")}`,
-      name: `${from.name} – ${to.name}`,
+      name: defaultLinkName(from.name, to.name),
       kind,
       from: cityId(from),
       to: cityId(to),

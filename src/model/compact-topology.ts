@@ -7,9 +7,8 @@ import {
   encodeShortestPath,
 } from "./compact-path";
 import { toDayNumber } from "./dates";
-import { endpointCountries } from "./link-table";
+import { defaultLinkName, derivedLengthKm, endpointCountries } from "./link-table";
 import { pathCoordinates } from "./path-coordinates";
-import { coordinatesLengthKm } from "./route";
 import { LINK_KINDS, type Link, type LinkTable, type Topology } from "./schema";
 
 /** A link as a compact document holds it: its path is a compact path string. */
@@ -83,10 +82,8 @@ export function encodeTableTopology(
       ? encodeShortestPath(pathCoordinates(l), decimals)
       : encodeCompactPath(pathCoordinates(l), decimals, encoding),
   );
-  const derivedKm = paths.map((text) => {
-    const { coordinates } = decodeCompactPath(text);
-    return Math.round(coordinatesLengthKm(coordinates ?? []) * 10) / 10;
-  });
+  // The reader derives lengths from the stored paths, rounded as they are, not the originals.
+  const derivedKm = paths.map((text) => derivedLengthKm(decodeCompactPath(text).coordinates ?? []));
   const table: LinkTable = {
     id: rows.map((l) => l.id),
     kind: rows.map((l) => LINK_KINDS.indexOf(l.kind)),
@@ -101,7 +98,7 @@ export function encodeTableTopology(
     path: paths,
   };
   const names = rows.map((l) => {
-    const derived = `${nodeById.get(l.from)?.name} – ${nodeById.get(l.to)?.name}`;
+    const derived = defaultLinkName(nodeById.get(l.from)?.name, nodeById.get(l.to)?.name);
     return l.name === derived ? null : l.name;
   });
   if (names.some((n) => n !== null)) table.name = names;

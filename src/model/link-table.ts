@@ -28,13 +28,19 @@ import { withPackedPath } from "./path-coordinates";
 import { issuesToProblems, type Problem } from "./problems";
 import { coordinatesLengthKm } from "./route";
 import {
+  COUNTRY_PATTERN,
   type Crossing,
   crossingSchema,
+  ID_PATTERN,
   LIMITS,
   LINK_KINDS,
   LINK_TABLE_COLUMNS,
   type Link,
+  type LinkTableColumn,
+  NOT_A_COUNTRY,
+  NOT_AN_ID,
   plainPathSchema,
+  REQUIRED_LINK_TABLE_COLUMNS,
 } from "./schema";
 
 type Loose = Record<string, unknown>;
@@ -43,8 +49,6 @@ type Loose = Record<string, unknown>;
 export const FIRST_DAY_NUMBER = -719_162;
 export const LAST_DAY_NUMBER = 2_932_896;
 
-const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
-const COUNTRY = /^[A-Z]{2}$/;
 const count = (n: number) => n.toLocaleString("en-US");
 const isRecord = (value: unknown): value is Loose =>
   value !== null && typeof value === "object" && !Array.isArray(value);
@@ -110,11 +114,10 @@ export function readLinkTable(
     return { links: [], problems };
   }
   const columns: Record<string, unknown[] | undefined> = {};
-  const required = new Set(["id", "kind", "from", "to", "active", "sources", "path"]);
   for (const key of LINK_TABLE_COLUMNS) {
     const value = table[key];
     if (value === undefined) {
-      if (required.has(key)) add([key], "required column is missing");
+      if (REQUIRED_LINK_TABLE_COLUMNS.has(key)) add([key], "required column is missing");
     } else if (!Array.isArray(value)) {
       add([key], "expected a list (a column: one value per link)", value);
     } else if (value.length !== rows) {
@@ -137,7 +140,7 @@ export function readLinkTable(
   return { links, problems };
 }
 
-type Columns = Record<(typeof LINK_TABLE_COLUMNS)[number], unknown[] | undefined> & {
+type Columns = Record<LinkTableColumn, unknown[] | undefined> & {
   readonly id: unknown[];
 };
 type Add = (path: (string | number)[], message: string, value?: unknown) => void;
@@ -201,8 +204,8 @@ function createRowReader(c: Columns, lists: Lists, allocate: Allocate, add: Add)
   return (row: number): Link | null => {
     let ok = true;
     const id = c.id[row];
-    if (typeof id !== "string" || !ID.test(id)) {
-      add(["id", row], "not an id (lowercase letters, digits and -)", id);
+    if (typeof id !== "string" || !ID_PATTERN.test(id)) {
+      add(["id", row], NOT_AN_ID, id);
       ok = false;
     }
     const kindIndex = c.kind?.[row];
@@ -258,7 +261,7 @@ function createRowReader(c: Columns, lists: Lists, allocate: Allocate, add: Add)
     const toId = fieldOf(to, "id") as string;
     const link: Record<string, unknown> = {
       id,
-      name: name ?? `${String(fieldOf(from, "name"))} – ${String(fieldOf(to, "name"))}`,
+      name: name ?? defaultLinkName(fieldOf(from, "name"), fieldOf(to, "name")),
       kind,
       from: fromId,
       to: toId,
@@ -268,7 +271,7 @@ function createRowReader(c: Columns, lists: Lists, allocate: Allocate, add: Add)
     link.active = active;
     link.sources = sources;
     link.path = "";
-    link.lengthKm = lengthKm ?? Math.round(coordinatesLengthKm(coordinates) * 10) / 10;
+    link.lengthKm = lengthKm ?? derivedLengthKm(coordinates);
     link.countries = countries ?? endpointCountries(from, to);
     link.crossings = crossings;
     return withPackedPath(link as { path: unknown }, coordinates) as unknown as Link;
@@ -279,6 +282,13 @@ const indexProblem = (what: string, length: number) =>
   length === 0
     ? `not a ${what} index: the document lists no ${what}s`
     : `not a ${what} index (an integer from 0 to ${count(length - 1)})`;
+
+/** The name of a row whose `name` is missing or null: its ends' names, "From – To". */
+export const defaultLinkName = (from: unknown, to: unknown) => `${String(from)} – ${String(to)}`;
+
+/** The `lengthKm` of a row that gives none: its path's length, to 0.1 km. */
+export const derivedLengthKm = (coordinates: ArrayLike<number>) =>
+  Math.round(coordinatesLengthKm(coordinates) * 10) / 10;
 
 /** The countries of a link's two ends, each once, in order. */
 export function endpointCountries(from: unknown, to: unknown): string[] {
@@ -380,8 +390,8 @@ function readCountries(value: unknown, row: number, add: Add): string[] | null {
   }
   for (let j = 0; j < value.length; j++) {
     const code: unknown = value[j];
-    if (typeof code !== "string" || !COUNTRY.test(code)) {
-      add(["countries", row, j], "not an ISO 3166-1 alpha-2 country code", code);
+    if (typeof code !== "string" || !COUNTRY_PATTERN.test(code)) {
+      add(["countries", row, j], NOT_A_COUNTRY, code);
       return null;
     }
   }

@@ -75,13 +75,20 @@ export const LIMITS = {
 const count = (n: number) => n.toLocaleString("en-US");
 
 export const isoDateSchema = z.iso.date({ error: "not a date (expected YYYY-MM-DD)" });
+/** A record id: lowercase letters, digits and `-`, at most 100 characters. */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,99}$/;
+export const NOT_AN_ID = "not an id (lowercase letters, digits and -)";
+/** An ISO 3166-1 alpha-2 country code. */
+export const COUNTRY_PATTERN = /^[A-Z]{2}$/;
+export const NOT_A_COUNTRY = "not an ISO 3166-1 alpha-2 country code";
+
 export const idSchema = z
   .string({ error: "expected an id string" })
   .max(100, { error: "not an id (at most 100 characters)" })
-  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: "not an id (lowercase letters, digits and -)" });
+  .regex(ID_PATTERN, { error: NOT_AN_ID });
 export const countryCodeSchema = z
   .string({ error: "expected a country code" })
-  .regex(/^[A-Z]{2}$/, { error: "not an ISO 3166-1 alpha-2 country code" });
+  .regex(COUNTRY_PATTERN, { error: NOT_A_COUNTRY });
 export const asnSchema = z
   .number({ error: "expected an AS number" })
   .int({ error: "not an AS number" })
@@ -301,23 +308,6 @@ export const storedLinkSchema = z.strictObject({
   ...computedLinkFields,
 });
 
-/** The columns of a link table, in the order they are documented and checked. */
-export const LINK_TABLE_COLUMNS = [
-  "id",
-  "name",
-  "kind",
-  "from",
-  "to",
-  "via",
-  "networks",
-  "active",
-  "sources",
-  "path",
-  "lengthKm",
-  "countries",
-  "crossings",
-] as const;
-
 const index = (what: string) =>
   z.number().int().nonnegative().describe(`Index (from 0) into the document's ${what}.`);
 const column = <T extends z.ZodType>(item: T, description: string) =>
@@ -388,6 +378,14 @@ export const linkTableSchema = z
   .describe(
     "Further links, written column by column for large datasets: every column holds one value per link. They are read as if they followed the records of links.",
   );
+
+/** The columns of a link table, in the order they are documented and checked. */
+export const LINK_TABLE_COLUMNS = Object.keys(linkTableSchema.shape) as LinkTableColumn[];
+export type LinkTableColumn = keyof typeof linkTableSchema.shape;
+/** The columns a link table must have; the others may be left out. */
+export const REQUIRED_LINK_TABLE_COLUMNS: ReadonlySet<string> = new Set(
+  LINK_TABLE_COLUMNS.filter((key) => !linkTableSchema.shape[key].safeParse(undefined).success),
+);
 
 export const eventSchema = z.strictObject({
   id: idSchema,

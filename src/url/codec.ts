@@ -9,7 +9,7 @@
  * order, and written back when encoding, so links made by newer versions survive a round trip.
  */
 import { isIsoDate } from "../model/dates";
-import { LINK_KINDS, type LinkKind, type Topology } from "../model/schema";
+import { ID_PATTERN, LINK_KINDS, type LinkKind, type Topology } from "../model/schema";
 import { datasetCountries } from "../state/filters";
 import type { Camera, Filters, ProjectionName, Selection, ThemeName } from "../state/store";
 
@@ -68,7 +68,6 @@ export interface UrlContext {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
 const NUMBER = /^-?\d{1,4}(\.\d{1,12})?$/;
 /** Characters left readable in the hash (all are allowed unescaped in a URL fragment). */
 const READABLE = /%(2C|2F|3A|7C|40)/g;
@@ -286,7 +285,7 @@ function decodeParam(
       const match = /^(link|node):(.+)$/.exec(value);
       const kind = match?.[1] as "link" | "node" | undefined;
       const id = match?.[2] ?? "";
-      if (!kind || !ID.test(id)) bad("not a selection (link:ID or node:ID)");
+      if (!kind || !ID_PATTERN.test(id)) bad("not a selection (link:ID or node:ID)");
       else if (
         context &&
         !(kind === "link" ? context.links : context.nodes).some((x) => x.id === id)
@@ -296,11 +295,11 @@ function decodeParam(
       return;
     }
     case "ds":
-      if (ID.test(value)) state.dataset = value;
+      if (ID_PATTERN.test(value)) state.dataset = value;
       else bad("not a dataset id");
       return;
     case "story":
-      if (!ID.test(value)) bad("not a story id");
+      if (!ID_PATTERN.test(value)) bad("not a story id");
       else if (context && !context.stories.some((s) => s.id === value)) {
         bad(`no story "${value}" in ${context.id}`);
       } else state.story = value;
