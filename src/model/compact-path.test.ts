@@ -7,6 +7,7 @@ import {
   createCoordinateArena,
   decodeCompactPath,
   encodeCompactPath,
+  encodeShortestPath,
   maxCompactPathLength,
 } from "./compact-path";
 import { densifyRoute } from "./route";
@@ -481,5 +482,20 @@ describe("encodeCompactPath, b form", () => {
     expect(encodeCompactPath([2 ** 48, 0, -(2 ** 48), 0], 0, "b")).toHaveLength(37);
     // Infinite once scaled: refused, where it once had the q writer loop forever.
     expect(() => encodeCompactPath([0, 0, 1e304, 0], 9, "q")).toThrow("too large to write");
+  });
+});
+
+describe("encodeShortestPath", () => {
+  it("writes each path in the shorter of its two forms", () => {
+    const short = greatCircle([125.75, 39.03], [131.9, 43.12]); // Pyongyang – Vladivostok
+    const long = greatCircle([-46.63, -23.55], [139.69, 35.69]); // São Paulo – Tokyo
+    for (const path of [short, long]) {
+      const q = encodeCompactPath(path, 3, "q");
+      const b = encodeCompactPath(path, 3, "b");
+      expect(encodeShortestPath(path, 3)).toBe(b.length < q.length ? b : q);
+    }
+    expect(encodeShortestPath(short, 3)).toMatch(/^b3:/);
+    expect(encodeShortestPath(long, 3)).toMatch(/^q3:/);
+    expect(() => encodeShortestPath(short, 10)).toThrow("invalid decimals: 10");
   });
 });

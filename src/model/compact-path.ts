@@ -377,15 +377,19 @@ export function encodeCompactPath(
   decimals: number = DEFAULT_PATH_DECIMALS,
   encoding: CompactPathEncoding = "q",
 ): string {
-  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 9) {
-    throw new RangeError(`invalid decimals: ${decimals}`);
-  }
+  checkDecimals(decimals);
   if (encoding !== "q" && encoding !== "b") {
     throw new RangeError(`invalid encoding: ${JSON.stringify(encoding)} (expected "q" or "b")`);
   }
   const numbers = differences(coordinates, decimals);
   const body = encoding === "q" ? writeDigits(numbers) : writeBits(numbers);
   return `${encoding}${decimals}:${body}`;
+}
+
+function checkDecimals(decimals: number): void {
+  if (!Number.isInteger(decimals) || decimals < 0 || decimals > 9) {
+    throw new RangeError(`invalid decimals: ${decimals}`);
+  }
 }
 
 /**
@@ -486,8 +490,14 @@ function writeBits(numbers: Float64Array): string {
  * The shorter of the two forms of a path (`b` for most paths under about 8,000 km at 3 decimals,
  * `q` for longer ones): what a writer of large files uses, as a reader takes either per path.
  */
-export function encodeShortestPath(coordinates: ArrayLike<number>, decimals?: number): string {
-  const q = encodeCompactPath(coordinates, decimals, "q");
-  const b = encodeCompactPath(coordinates, decimals, "b");
-  return b.length < q.length ? b : q;
+export function encodeShortestPath(
+  coordinates: ArrayLike<number>,
+  decimals: number = DEFAULT_PATH_DECIMALS,
+): string {
+  checkDecimals(decimals);
+  // The numbers are the same in both forms: work them out once, write them twice.
+  const numbers = differences(coordinates, decimals);
+  const q = writeDigits(numbers);
+  const b = writeBits(numbers);
+  return b.length < q.length ? `b${decimals}:${b}` : `q${decimals}:${q}`;
 }
