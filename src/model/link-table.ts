@@ -24,7 +24,7 @@
 import type * as z from "zod";
 import { type Allocate, createCoordinateArena, decodeCompactPath } from "./compact-path";
 import { fromDayNumber } from "./dates";
-import { withPackedPath } from "./path-coordinates";
+import { flattenVertices, withPackedPath } from "./path-coordinates";
 import { issuesToProblems, type Problem } from "./problems";
 import { coordinatesLengthKm } from "./route";
 import {
@@ -360,12 +360,7 @@ function readPath(value: unknown, row: number, add: Add, allocate: Allocate): Fl
       add(["path", row, ...p.path], p.message, p.value);
     return null;
   }
-  const coordinates = allocate(parsed.data.length * 2);
-  parsed.data.forEach(([lon, lat], i) => {
-    coordinates[2 * i] = lon;
-    coordinates[2 * i + 1] = lat;
-  });
-  return coordinates;
+  return flattenVertices(parsed.data, allocate(parsed.data.length * 2));
 }
 
 /** The row's name; undefined for the default; null after reporting a problem. */

@@ -17,15 +17,22 @@ const packed = new WeakMap<object, Float64Array>();
 export function pathCoordinates(link: Pick<Link, "path">): Float64Array {
   const known = packed.get(link);
   if (known) return known;
-  const { path } = link;
-  const coordinates = new Float64Array(path.length * 2);
-  for (let i = 0; i < path.length; i++) {
-    const vertex = path[i] as [number, number];
-    coordinates[2 * i] = vertex[0];
-    coordinates[2 * i + 1] = vertex[1];
-  }
+  const coordinates = flattenVertices(link.path, new Float64Array(link.path.length * 2));
   packed.set(link, coordinates);
   return coordinates;
+}
+
+/** Writes `[lon, lat]` vertices into `out` as interleaved longitudes and latitudes; returns `out`. */
+export function flattenVertices(
+  vertices: readonly (readonly [number, number])[],
+  out: Float64Array,
+): Float64Array {
+  for (let i = 0; i < vertices.length; i++) {
+    const vertex = vertices[i] as readonly [number, number];
+    out[2 * i] = vertex[0];
+    out[2 * i + 1] = vertex[1];
+  }
+  return out;
 }
 
 /** `[lon, lat]` vertices of interleaved coordinates. */
