@@ -71,6 +71,10 @@ export interface Camera {
 }
 
 /** The `map=` hash parameter of `camera`. */
+/** MapLibre's canvas: the first in the map region (deck.gl's own canvases lie over it). */
+export const mapCanvas = (page: Page) =>
+  page.getByRole("region", { name: "Map" }).locator("canvas").first();
+
 export const mapParam = ({ zoom, lat, lon }: Camera) => `map=${zoom}/${lat}/${lon}`;
 
 /** World pixel coordinates of `[lon, lat]` at `zoom` (MapLibre: 512-px tiles). */

@@ -1,5 +1,5 @@
 import { expect, type Locator, test } from "@playwright/test";
-import { openApp, screenshotPath } from "./helpers";
+import { mapCanvas, openApp, screenshotPath } from "./helpers";
 
 const TTK = "TransTeleCom via Tumangang–Khasan";
 
@@ -21,7 +21,7 @@ test.describe("on a phone (390×844)", () => {
     page,
   }) => {
     await openApp(page, "t=2018-01-01&anim=0");
-    await expect(page.getByRole("region", { name: "Map" }).locator("canvas")).toBeInViewport({
+    await expect(mapCanvas(page)).toBeInViewport({
       ratio: 0.5,
     });
 
@@ -76,7 +76,7 @@ test.describe("on a large screen (1920×1080)", () => {
     await expect(details).toBeVisible();
     const slider = page.getByRole("slider", { name: "Date" });
     const active = page.getByRole("region", { name: "Active links" });
-    const canvas = page.getByRole("region", { name: "Map" }).locator("canvas");
+    const canvas = mapCanvas(page);
     await expect(slider).toBeInViewport({ ratio: 1 });
     await expect(active).toBeInViewport({ ratio: 1 });
     await expect(details).toBeInViewport({ ratio: 1 });

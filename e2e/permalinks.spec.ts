@@ -8,6 +8,7 @@ import {
   decodePng,
   differingPixels,
   hashParams,
+  mapCanvas,
   openApp,
   readNorthKoreaTopology,
   screenshotPath,
@@ -62,7 +63,7 @@ test("a view made by panning, zooming, rotating, picking a date and a link reope
 }) => {
   test.setTimeout(240_000);
   await open(page, "anim=0");
-  const map = page.getByRole("region", { name: "Map" }).locator("canvas");
+  const map = mapCanvas(page);
 
   // Choose the link first: choosing one frames it, which (as MapLibre's fitBounds does) resets
   // the bearing, so the rotation comes after.
@@ -147,7 +148,7 @@ test("a view made by panning, zooming, rotating, picking a date and a link reope
     ).toBeLessThan(0.005);
     expect(other.page.url()).toBe(url);
     // Another camera gives another picture: the comparison can tell views apart.
-    await other.page.getByRole("region", { name: "Map" }).locator("canvas").focus();
+    await mapCanvas(other.page).focus();
     await other.page.keyboard.press("Shift+ArrowRight");
     await expect.poll(() => other.page.url()).not.toBe(url);
     await other.page.mouse.move(NEUTRAL.x, NEUTRAL.y);
@@ -397,7 +398,7 @@ test("embed=1 shows the map, the Date slider and the attribution only, and links
 }) => {
   // As the Share dialog's snippet has it: a camera, a date, a selection.
   await open(page, "map=5.50/41.000/128.500&t=2018-01-01&sel=link:ttk-khasan&embed=1&anim=0");
-  await expect(page.getByRole("region", { name: "Map" }).locator("canvas")).toBeVisible();
+  await expect(mapCanvas(page)).toBeVisible();
   await expect(slider(page)).toBeVisible();
   await expect(slider(page)).toHaveAttribute("aria-valuetext", "2018-01-01");
   await expect(activeLinks(page)).toBeHidden();

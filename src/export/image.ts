@@ -35,9 +35,8 @@ async function shoot(
   content: OverlayContent,
   pixelRatio: number,
 ): Promise<Shot> {
-  const map = await capture.frame({ time: STILL_FLOW_TIME, pixelRatio });
+  const { canvas: map, view } = await capture.frame({ time: STILL_FLOW_TIME, pixelRatio });
   const { width, height } = map;
-  const view = { width: map.clientWidth || width, height: map.clientHeight || height };
   const out = document.createElement("canvas");
   out.width = width;
   out.height = height;

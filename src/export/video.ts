@@ -126,11 +126,17 @@ export async function exportVideo(request: VideoRequest): Promise<VideoExport> {
       let map = await capture.frame({ time, pixelRatio });
       if (!fit) {
         // The map's size is known once it has drawn: draw again if the guess was not the ratio.
-        fit = fitFrame({ width: map.clientWidth, height: map.clientHeight }, VIDEO_SIZE);
+        fit = fitFrame(map.view, VIDEO_SIZE);
         if (Math.abs(fit.pixelRatio - pixelRatio) > 1e-6)
           map = await capture.frame({ time, pixelRatio: fit.pixelRatio });
       }
-      composeFrame(ctx, map, fit, { ...content, date }, { ...VIDEO_SIZE, unit: fit.pixelRatio });
+      composeFrame(
+        ctx,
+        map.canvas,
+        fit,
+        { ...content, date },
+        { ...VIDEO_SIZE, unit: fit.pixelRatio },
+      );
       const frame = new VideoFrame(canvas, {
         timestamp: Math.round((i * MICROSECONDS) / VIDEO_FPS),
         duration: Math.round(MICROSECONDS / VIDEO_FPS),

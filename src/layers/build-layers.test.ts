@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
-import { createLayerBuilder, type LayerInput, nodeDegreeScale } from "./build-layers";
+import {
+  createLayerBuilder,
+  type LayerGroups,
+  type LayerInput,
+  nodeDegreeScale,
+} from "./build-layers";
 import { buildLinkGeometry } from "./link-geometry";
 
 const geometry = buildLinkGeometry(parseTopology(validTopologyInput()));
@@ -27,7 +32,9 @@ const input = (time: number, more: Partial<LayerInput> = {}): LayerInput => ({
   ...more,
 });
 
-const byId = (layers: readonly { id: string }[]) => new Map(layers.map((l) => [l.id, l]));
+const byId = ({ under, flow, over }: LayerGroups) =>
+  new Map([...under, ...flow, ...over].map((l) => [l.id, l]));
+const ids = (layers: readonly { id: string }[]) => layers.map((l) => l.id);
 
 describe("createLayerBuilder", () => {
   it("while the flow animates, builds only the links layer anew; every other layer is the same instance", () => {
@@ -38,6 +45,28 @@ describe("createLayerBuilder", () => {
     const rebuilt = [...next].filter(([id, layer]) => first.get(id) !== layer).map(([id]) => id);
     expect(rebuilt).toEqual(["links"]);
     expect(next.get("links")).toHaveProperty("props.currentTime");
+  });
+
+  it("puts every layer that changes from frame to frame of the flow in the flow stack, and only those", () => {
+    const build = createLayerBuilder();
+    const disrupted = new Set([geometry.segments[0]?.link.id ?? ""]);
+    const first = build(input(1, { disrupted }));
+    const next = build(input(1.3, { disrupted }));
+    const changed = (stack: keyof LayerGroups) =>
+      next[stack].filter((layer, i) => first[stack][i] !== layer).map((l) => l.id);
+    expect(changed("flow")).toEqual(ids(next.flow));
+    expect(ids(next.flow)).toEqual(["links", "links-disrupted"]);
+    expect(changed("under")).toEqual([]);
+    expect(changed("over")).toEqual([]);
+    // Bottom to top: names of countries and the selection's casing below the links; points above.
+    expect(ids(next.under)).toEqual([
+      "country-labels",
+      "links-selected-casing",
+      "links-ghost",
+      "links-dashed",
+      "links-appearing",
+    ]);
+    expect(ids(next.over)).toEqual(["crossings", "nodes", "node-labels"]);
   });
 
   it("builds a layer anew when what it draws from changes", () => {

@@ -125,6 +125,17 @@ const anyDay = () => ({
 });
 
 /**
+ * The layers in three stacks, bottom to top, each drawn on a surface of its own (src/map): `flow`
+ * holds the layers that change while the flow animates (and compare mode's links), so an animation
+ * frame redraws them alone; `under` is drawn into the basemap, below them; `over` above them.
+ */
+export interface LayerGroups {
+  readonly under: Layer[];
+  readonly flow: Layer[];
+  readonly over: Layer[];
+}
+
+/**
  * Builds the layers. Keeps small caches keyed by input identity, so callers may call it every
  * frame: derived data (the disrupted segments, say) is recomputed only when its input changes.
  */
@@ -167,7 +178,7 @@ export function createLayerBuilder() {
   let degreesFor: readonly NodeMarker[] | undefined;
   let degreeScale = DEGREE_SCALE;
 
-  return function buildLayers(input: LayerInput): Layer[] {
+  return function buildLayers(input: LayerInput): LayerGroups {
     const { geometry, day, theme, animate, time, fadeDays } = input;
     if (degreesFor !== geometry.nodes) {
       degreesFor = geometry.nodes;
@@ -238,7 +249,7 @@ export function createLayerBuilder() {
     const textParameters = globe ? TEXT_OVER_GLOBE : FLAT;
     const pulse = animate ? 0.5 + 0.5 * Math.sin(time * Math.PI * 2) : 1;
 
-    const layers: Layer[] = [
+    const under: Layer[] = [
       keep(
         "country-labels",
         [input.countryLabels, theme, textParameters],
@@ -260,9 +271,10 @@ export function createLayerBuilder() {
     ];
     // The set of layers stays the same: a layer added later would compile its shaders while the
     // GPU is busy (see `warmUp`). Layers with nothing to draw are hidden, which costs no drawing.
+    const flow: Layer[] = [];
     const links = <T>(data: readonly T[]) => (input.warmUp ? [] : data);
     const shows = (data: readonly unknown[]) => Boolean(input.warmUp) || data.length > 0;
-    layers.push(
+    under.push(
       keep(
         "links-selected-casing",
         [selectedSegments, parameters, theme, input.compare, day, input.warmUp],
@@ -312,7 +324,7 @@ export function createLayerBuilder() {
           highlightColor: [255, 255, 255, 90],
           updateTriggers: { getColor: [theme, focusLinks] },
         });
-      layers.push(
+      flow.push(
         compareLayer("compare-both", compared.both, palette.compare.both, 0.8, false),
         compareLayer("compare-only-a", compared.onlyA, palette.compare.onlyA, 1.1, true),
         compareLayer("compare-only-b", compared.onlyB, palette.compare.onlyB, 1.4, false),
@@ -362,7 +374,7 @@ export function createLayerBuilder() {
       );
       const ghosts = retiring(day - fadeDays, day);
       const glowing = appearing(day - fadeDays, day + 0.5);
-      layers.push(
+      under.push(
         keep(
           "links-ghost",
           [ghosts, parameters, theme, focusLinks, day, fadeDays, input.warmUp],
@@ -384,7 +396,6 @@ export function createLayerBuilder() {
               updateTriggers: { getColor: [theme, focusLinks] },
             }),
         ),
-        solidLayer,
         dashedLayer,
         keep(
           "links-appearing",
@@ -409,7 +420,8 @@ export function createLayerBuilder() {
             }),
         ),
       );
-      layers.push(
+      flow.push(
+        solidLayer,
         keep(
           "links-disrupted",
           [
@@ -444,7 +456,7 @@ export function createLayerBuilder() {
     }
 
     const crossingData = input.compare ? comparedCrossings : crossings;
-    layers.push(
+    const over: Layer[] = [
       keep(
         "crossings",
         [crossingData, parameters, theme, focusLinks, input.compare, day, input.warmUp],
@@ -527,7 +539,7 @@ export function createLayerBuilder() {
             },
           }),
       ),
-    );
-    return layers;
+    ];
+    return { under, flow, over };
   };
 }

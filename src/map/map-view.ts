@@ -1,14 +1,15 @@
 /**
- * The map: MapLibre with the offline basemap and one interleaved deck.gl overlay, kept in step with
- * the store (camera, date, selection, theme, projection) and driven by the shared clock.
+ * The map: MapLibre with the offline basemap and deck.gl layers on three surfaces (one interleaved
+ * with the basemap, two canvases over it), kept in step with the store (camera, date, selection,
+ * theme, projection) and driven by the shared clock.
  */
-import type { PickingInfo } from "@deck.gl/core";
+import type { Layer, PickingInfo } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
 import { geoDistance } from "d3-geo";
 import { Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import { type CompareSets, createLayerBuilder } from "../layers/build-layers";
+import { type CompareSets, createLayerBuilder, type LayerGroups } from "../layers/build-layers";
 import { type LabelSide, placeCentredLabels, placeLabels } from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
@@ -44,20 +45,41 @@ const FACING_RADIANS = (75 * Math.PI) / 180;
 /** A country is named once its area (steradians × 4^zoom) is this large on screen. */
 const COUNTRY_LABEL_MIN_SCREEN_AREA = 0.8;
 
+/** The map as export draws it: a canvas, and its size on screen in CSS pixels. */
+export interface MapImage {
+  readonly canvas: HTMLCanvasElement;
+  readonly view: { readonly width: number; readonly height: number };
+}
+
 /** Deterministic frames for export: the flow frozen at a chosen phase, at a chosen pixel ratio. */
 export interface MapCapture {
   /**
    * Draws one frame with the flow animation at `time` seconds (frozen until `release`), at
    * `pixelRatio` (2 = twice the screen's CSS pixels), after the store's current state; resolves
-   * with the WebGL canvas once deck.gl has drawn that frame.
+   * with a copy of it once every surface has drawn that frame.
    */
-  frame(options: { time: number; pixelRatio: number }): Promise<HTMLCanvasElement>;
+  frame(options: { time: number; pixelRatio: number }): Promise<MapImage>;
   /** Back to the live clock and the screen's pixel ratio. */
   release(): void;
 }
 
 /** `[[west, south], [east, north]]`; a point when both corners are the same. */
 export type FrameBounds = readonly [readonly [number, number], readonly [number, number]];
+
+/** The deck.gl surfaces, bottom to top (see `LayerGroups`). */
+type Stack = keyof LayerGroups;
+const STACKS: readonly Stack[] = ["under", "flow", "over"];
+
+/** How near a link or point a click may land and still select it, in CSS pixels. */
+const CLICK_RADIUS_PX = 4;
+
+/** The part of a deck.gl overlay's own Deck (which it keeps private) that the map view drives. */
+interface OverlayDeck {
+  readonly layerManager?: { updateLayers(): void } | null;
+  redraw(reason?: string): void;
+  getCanvas(): HTMLCanvasElement | null;
+}
+const deckOf = (overlay: MapLibreOverlay) => (overlay as unknown as { _deck?: OverlayDeck })._deck;
 
 /** The part of luma.gl's canvas context that export and disposal need. */
 interface DeckSurface {
@@ -178,55 +200,96 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let warmedUp = false;
 
   /**
-   * deck.gl's own drawing surface: in interleaved mode it shares MapLibre's canvas but keeps its
-   * own pixel ratio, which the overlay does not let us set, so export sets it here (and the
-   * disposer stops its observers).
+   * Three deck.gl surfaces, bottom to top (see `LayerGroups`): `under` shares MapLibre's canvas
+   * (interleaved), `flow` and `over` have canvases of their own above it. An animation frame
+   * changes only the flow's layers, so it redraws one canvas and a layer or two, not the basemap
+   * and every layer: the others keep their pixels until the camera or the data changes.
+   * Each surface keeps its own pixel ratio, which export sets (and the disposer stops its
+   * observers).
    */
-  let deckSurface: DeckSurface | null = null;
-  const overlay = new MapLibreOverlay({
-    interleaved: true,
-    layers: [],
-    onDeviceInitialized: (device: { canvasContext: DeckSurface | null }) => {
-      deckSurface = device.canvasContext;
-    },
-    onHover: (info: PickingInfo) =>
-      deps.onHover(
-        info.object && info.layer
-          ? { layerId: info.layer.id, object: info.object, x: info.x, y: info.y }
-          : null,
-      ),
-    onClick: (info: PickingInfo) => {
-      const object = info.object as { link?: { id: string }; node?: { id: string } } | undefined;
-      if (object?.node && info.layer?.id === "nodes")
-        select(store, { kind: "node", id: object.node.id });
-      else if (object?.link) select(store, { kind: "link", id: object.link.id });
-      else select(store, null);
-    },
-    getCursor: ({ isHovering, isDragging }) =>
-      isDragging ? "grabbing" : isHovering ? "pointer" : "grab",
-    onAfterRender: () => {
+  const surfaces: Record<Stack, DeckSurface | null> = { under: null, flow: null, over: null };
+  const onDeviceInitialized = (stack: Stack) => (device: { canvasContext: DeckSurface | null }) => {
+    surfaces[stack] = device.canvasContext;
+  };
+  /** What each overlaid surface's pointer is over; the one on top wins. */
+  const hovered: Record<"flow" | "over", PickingInfo | null> = { flow: null, over: null };
+  const onHover = (stack: "flow" | "over") => (info: PickingInfo) => {
+    hovered[stack] = info.object && info.layer ? info : null;
+    const top = hovered.over ?? hovered.flow;
+    map.getCanvas().style.cursor = top ? "pointer" : "";
+    deps.onHover(
+      top?.layer ? { layerId: top.layer.id, object: top.object, x: top.x, y: top.y } : null,
+    );
+  };
+  /** The surfaces still to draw, after the warm-up, before the map is ready. */
+  const toDraw = new Set<Stack>(STACKS);
+  const afterRender = (stack: Stack) => () => {
+    if (stack === "under") {
       const waiting = frameWaiters.splice(0);
       for (const resolve of waiting) resolve();
-      if (!loaded || ready) return;
-      // The first frame draws every layer without the links (see `warmUp` in build-layers);
-      // the next one draws the links, and the map is ready.
-      if (!warmedUp) {
-        warmedUp = true;
-        queueMicrotask(render);
-        return;
-      }
-      ready = true;
-      deps.onReady();
-    },
-  });
+    }
+    if (!loaded || ready) return;
+    // The first frame of the flow draws every layer without the links (see `warmUp` in
+    // build-layers); once every surface has drawn again, with the links, the map is ready.
+    if (!warmedUp) {
+      if (stack !== "flow") return;
+      warmedUp = true;
+      queueMicrotask(render);
+      return;
+    }
+    toDraw.delete(stack);
+    if (toDraw.size > 0) return;
+    ready = true;
+    deps.onReady();
+  };
+  const overlaid = (stack: "flow" | "over") =>
+    new MapLibreOverlay({
+      interleaved: false,
+      layers: [],
+      onDeviceInitialized: onDeviceInitialized(stack),
+      onHover: onHover(stack),
+      onAfterRender: afterRender(stack),
+    });
+  const overlays: Record<Stack, MapLibreOverlay> = {
+    under: new MapLibreOverlay({
+      interleaved: true,
+      layers: [],
+      onDeviceInitialized: onDeviceInitialized("under"),
+      onAfterRender: afterRender("under"),
+    }),
+    flow: overlaid("flow"),
+    over: overlaid("over"),
+  };
+  /** The layers each surface was last given. */
+  const applied: Record<Stack, readonly Layer[]> = { under: [], flow: [], over: [] };
 
   /**
-   * deck.gl follows the shared canvas only when its CSS size changes; a new pixel ratio leaves it
-   * drawing into the old buffer size (a corner of the canvas), so tell it.
+   * deck.gl follows a canvas only when its CSS size changes; a new pixel ratio leaves it drawing
+   * into the old buffer size (a corner of the canvas), so tell every surface.
    */
-  const matchDeckToCanvas = () => {
+  const matchDecksToCanvas = () => {
     const canvas = map.getCanvas();
-    deckSurface?.setDrawingBufferSize(canvas.width, canvas.height);
+    for (const stack of STACKS) surfaces[stack]?.setDrawingBufferSize(canvas.width, canvas.height);
+  };
+
+  /** Where export's frames are put together (one canvas for all of a video's frames). */
+  let exported: HTMLCanvasElement | null = null;
+  /** The map as drawn: MapLibre's canvas with the overlaid surfaces' canvases over it. */
+  const composite = (): MapImage => {
+    const canvas = map.getCanvas();
+    exported ??= document.createElement("canvas");
+    const out = exported;
+    out.width = canvas.width;
+    out.height = canvas.height;
+    const ctx = out.getContext("2d");
+    if (ctx) {
+      ctx.drawImage(canvas, 0, 0);
+      for (const stack of ["flow", "over"] as const) {
+        const layer = deckOf(overlays[stack])?.getCanvas();
+        if (layer) ctx.drawImage(layer, 0, 0, out.width, out.height);
+      }
+    }
+    return { canvas: out, view: { width: canvas.clientWidth, height: canvas.clientHeight } };
   };
 
   const countries = new Set(datasetCountries(topology));
@@ -268,8 +331,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       const next = c ? { onlyA: ids(c.onlyA), onlyB: ids(c.onlyB), both: ids(c.both) } : null;
       if (!sameCompare(next, compare)) compare = next;
     }
-    overlay.setProps({
-      layers: buildLayers({
+    apply(
+      buildLayers({
         geometry,
         countryLabels,
         day: toDayNumber(s.date),
@@ -287,20 +350,28 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         compare,
         warmUp: !warmedUp,
       }),
-    });
-    applyLayersNow();
+    );
   };
 
   /**
-   * deck.gl applies new layers in its own animation frame and only then asks MapLibre to repaint,
-   * so a change made between frames would wait a frame more to be drawn: with software WebGL,
-   * seconds on a large dataset. Apply them now and ask MapLibre for the next frame directly.
+   * Hands each surface its layers, if they changed, and has it draw them now. deck.gl would apply
+   * new layers in its own next animation frame (and the interleaved surface would then ask MapLibre
+   * for one more): with software WebGL, a frame is seconds on a large dataset.
    */
-  const applyLayersNow = () => {
-    (
-      overlay as unknown as { _deck?: { layerManager?: { updateLayers(): void } | null } }
-    )._deck?.layerManager?.updateLayers();
-    if (loaded) map.triggerRepaint();
+  const apply = (groups: LayerGroups) => {
+    for (const stack of STACKS) {
+      const layers = groups[stack];
+      const last = applied[stack];
+      if (layers.length === last.length && layers.every((layer, i) => layer === last[i])) continue;
+      applied[stack] = layers;
+      const overlay = overlays[stack];
+      overlay.setProps({ layers });
+      const deck = deckOf(overlay);
+      deck?.layerManager?.updateLayers();
+      if (stack === "under") {
+        if (loaded) map.triggerRepaint();
+      } else deck?.redraw();
+    }
   };
 
   /** On the globe, labels are drawn over the sphere: keep only those on the side facing us. */
@@ -335,10 +406,25 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   };
   map.on("moveend", updateCountryLabels);
 
-  // A click on a country the dataset's links touch focuses it (again: unfocuses it). MapLibre's
-  // own click, not deck.gl's: deck reports clicks on nothing less reliably while it redraws.
+  /**
+   * A click selects the node or link under it (points over links); on nothing, it clears the
+   * selection, and on a country the dataset's links touch it focuses that country (again:
+   * unfocuses it).
+   */
   map.on("click", (e) => {
-    if (!loaded || overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 4 })) return;
+    if (!loaded) return;
+    const at = { x: e.point.x, y: e.point.y, radius: CLICK_RADIUS_PX };
+    const picked = overlays.over.pickObject(at) ?? overlays.flow.pickObject(at);
+    const object = picked?.object as { link?: { id: string }; node?: { id: string } } | undefined;
+    if (object?.node && picked?.layer?.id === "nodes") {
+      select(store, { kind: "node", id: object.node.id });
+      return;
+    }
+    if (object?.link) {
+      select(store, { kind: "link", id: object.link.id });
+      return;
+    }
+    select(store, null);
     const code = countryAt(e.point.x, e.point.y);
     if (code && countries.has(code)) setFocus(store, store.getState().focus === code ? null : code);
   });
@@ -417,7 +503,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     loaded = true;
     // The view is now placed: the store (and so the address) learns where.
     if (!store.getState().camera) setCamera(store, cameraOf(map));
-    map.addControl(overlay);
+    for (const stack of STACKS) map.addControl(overlays[stack]);
     deps.onCapture?.({
       async frame({ time, pixelRatio }) {
         frozenTime = time;
@@ -425,18 +511,26 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         // deck.gl sizes its viewport by its own pixel ratio: keep it the map's, or the links are
         // drawn smaller and shifted against the basemap. On every frame, not only when the ratio
         // changes: deck.gl's own resize observer may size its buffer back after the first one.
-        matchDeckToCanvas();
+        matchDecksToCanvas();
         const drawn = new Promise<void>((resolve) => frameWaiters.push(resolve));
         render();
         map.triggerRepaint();
         await drawn;
-        return map.getCanvas();
+        // The overlaid canvases keep no pixels once shown: draw them again and copy them now.
+        deckOf(overlays.flow)?.redraw("export");
+        deckOf(overlays.over)?.redraw("export");
+        return composite();
       },
       release() {
         frozenTime = null;
+        // Large canvases hold tens of megabytes until collected: let go now.
+        if (exported) exported.width = exported.height = 0;
+        exported = null;
         map.setPixelRatio(window.devicePixelRatio);
-        matchDeckToCanvas();
+        matchDecksToCanvas();
         render();
+        deckOf(overlays.flow)?.redraw("export done");
+        deckOf(overlays.over)?.redraw("export done");
       },
     });
     deps.onFrame?.((bounds) => {
@@ -554,12 +648,19 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   return () => {
     for (const dispose of disposers) dispose();
     clock.want("flow", false);
-    if (loaded) map.removeControl(overlay);
-    overlay.finalize();
-    // luma.gl keeps a device it attached to MapLibre's context (it did not create it), and with
-    // it a device-pixel-ratio listener that would hold this whole map view, and the session
-    // around it, for the life of the page: stop it.
-    deckSurface?.destroy();
+    const canvases = [deckOf(overlays.flow)?.getCanvas(), deckOf(overlays.over)?.getCanvas()];
+    for (const stack of STACKS) {
+      if (loaded) map.removeControl(overlays[stack]);
+      overlays[stack].finalize();
+      // luma.gl keeps a device-pixel-ratio listener per surface (and does not destroy a device it
+      // attached to MapLibre's context) that would hold this whole map view, and the session
+      // around it, for the life of the page: stop it.
+      surfaces[stack]?.destroy();
+    }
+    // Give the overlaid canvases' contexts back now: the browser keeps only so many alive, and
+    // would take MapLibre's next one to make room.
+    for (const canvas of canvases)
+      canvas?.getContext("webgl2")?.getExtension("WEBGL_lose_context")?.loseContext();
     map.remove();
   };
 }
