@@ -70,6 +70,22 @@ describe("parseJsonText on hostile text", () => {
     expect(parseJsonText('[{"a": 1}, {"a": 2}]', "x")).toEqual([{ a: 1 }, { a: 2 }]);
   });
 
+  it("tells a key given twice from keys of other objects, values and escapes", () => {
+    // After a nested object and a list, the outer object's keys are still remembered.
+    expect(messageOf('{"a": {"a": 1, "b": ["a", {"b": 0}]},\n "b": "a", "a": 2}')).toBe(
+      'x.json: (root): not read at line 2, column 12: the key "a" is given twice',
+    );
+    // The same key in sibling objects, a key written as another's value, brackets in strings.
+    const clean = '{"k": {"x": "y"}, "m": {"x": "[{"}, "y": 1, "n": [{"k": 1}, {"k": "\\""}]}';
+    expect(parseJsonText(clean, "x")).toEqual(JSON.parse(clean));
+    // Written with an escape, it is the same key once read.
+    expect(messageOf('{"ab": 1, "a\\u0062": 2}')).toBe(
+      'x.json: (root): not read at line 1, column 11: the key "ab" is given twice',
+    );
+    // A syntax error before a key given twice is the one reported.
+    expect(messageOf('{"a": 1 "a": 2}')).toMatch(/invalid JSON at line 1, column 9/);
+  });
+
   it("refuses NaN and Infinity, which JSON cannot hold", () => {
     expect(messageOf('{"c": [NaN, 1]}')).toBe(
       "x.json: (root): invalid JSON at line 1, column 8: this is not JSON",
