@@ -426,8 +426,10 @@ const clock = createClock();
 const disposers: (() => void)[] = [];
 
 async function start(): Promise<void> {
-  const catalog = await loadCatalog("data/index.json");
+  // The basemap loads while the catalog does; a failure is reported where a view awaits it.
   const basemap = fetchJson(countriesUrl).then((world) => buildBasemapData(world as TopoJSON));
+  basemap.catch(() => {});
+  const catalog = await loadCatalog("data/index.json");
   const context: Context = { catalog, basemap };
   const hashOf = (id: string) => encode({ dataset: id, ...preferences() });
   disposers.push(
