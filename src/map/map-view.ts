@@ -70,6 +70,12 @@ export type FrameBounds = readonly [readonly [number, number], readonly [number,
 type Stack = keyof LayerGroups;
 const STACKS: readonly Stack[] = ["under", "flow", "over"];
 
+/**
+ * From how many drawn segments the first frame draws every layer without the links (`warmUp` in
+ * build-layers): below, drawing the links takes less time than the extra frame would.
+ */
+const WARM_UP_MIN_SEGMENTS = 5000;
+
 /** How near a link or point a click may land and still select it, in CSS pixels. */
 const CLICK_RADIUS_PX = 4;
 
@@ -197,7 +203,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let countryLabels: readonly CountryLabel[] = basemap.labels;
   let ready = false;
   let loaded = false;
-  let warmedUp = false;
+  // A small dataset's links draw in less time than the warm-up frame takes (see `warmUp`).
+  let warmedUp = geometry.segments.length < WARM_UP_MIN_SEGMENTS;
 
   /**
    * Three deck.gl surfaces, bottom to top (see `LayerGroups`): `under` shares MapLibre's canvas
