@@ -24,6 +24,11 @@ export interface Limits {
   readonly minScrubs: number;
   /** Navigation to `data-state="ready"`. */
   readonly readyTimeoutMs: number;
+  /**
+   * Once ready, the rest of the page's measurement (memory, frames, scrubs): past this, the page
+   * is taken to have stalled, its browser is closed and the run fails, naming the step.
+   */
+  readonly measureTimeoutMs: number;
 }
 
 export interface PageSpec {
@@ -78,6 +83,18 @@ export async function describeBrowser(): Promise<{ chromium: string; gl: string 
 export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figures> {
   const browser = await launchChromium();
   const problems: string[] = [];
+  /** What the run is waiting for, to name it if the page stalls. */
+  let step = "loading";
+  let stalled = false;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+  const watch = (ms: number) => {
+    clearTimeout(watchdog);
+    watchdog = setTimeout(() => {
+      stalled = true;
+      browser.close().catch(() => {});
+    }, ms);
+  };
+  watch(limits.readyTimeoutMs + 30_000);
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     await context.addInitScript({ path: HARNESS });
@@ -116,20 +133,25 @@ export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figur
       );
       throw new Error(`the page says data-state="error": ${String(alert).trim().slice(0, 300)}`);
     }
+    watch(limits.measureTimeoutMs);
+    step = "reading the ready time";
     const readyMs = (await page.evaluate("window.__benchHarness.readyAt()")) as number | null;
 
     let dataBytes = 0;
     const response = data as Response | null;
+    step = "reading the dataset's size";
     if (response) {
       await response.finished();
       dataBytes = (await response.request().sizes()).responseBodySize;
     } else if (spec.dataPath) throw new Error(`the page did not request ${spec.dataPath}`);
 
+    step = "measuring the heap";
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
     const heapBytes =
       heap.usedSize + (heap.embedderHeapUsedSize ?? 0) + (heap.backingStorageSize ?? 0);
 
+    step = "animated frames";
     const scriptBefore = await scriptSeconds();
     const deltas = (await page.evaluate(
       `window.__benchHarness.sampleFrames(${JSON.stringify({
@@ -140,6 +162,7 @@ export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figur
     )) as number[];
     const scriptAfter = await scriptSeconds();
 
+    step = "scrubs";
     const scrub = (await page.evaluate(
       `window.__benchHarness.scrub(${JSON.stringify({
         page: spec.page,
@@ -163,10 +186,15 @@ export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figur
       scrubChanges: scrub.durations.length,
     };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = stalled
+      ? `stalled: no answer from the page during ${step}`
+      : error instanceof Error
+        ? error.message
+        : String(error);
     const seen = problems.length > 0 ? ` (page errors: ${problems.slice(-3).join(" | ")})` : "";
     throw new Error(`${message.split("\n")[0]}${seen}`);
   } finally {
+    clearTimeout(watchdog);
     await browser.close();
   }
 }

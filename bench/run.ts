@@ -51,7 +51,14 @@ const FULL_LIMITS: Limits = {
   scrubBudgetMs: MINUTE,
   minScrubs: 3,
   readyTimeoutMs: 20 * MINUTE,
+  measureTimeoutMs: 3 * MINUTE,
 };
+
+/**
+ * How long a page may take to be measured once ready before it counts as stalled: a frame of
+ * 100,000 links takes most of a minute with software WebGL, and the figures need a few of them.
+ */
+const measureTimeoutMs = (links: number) => 3 * MINUTE + links * 10;
 const QUICK_LIMITS: Limits = {
   ...FULL_LIMITS,
   frames: 60,
@@ -253,10 +260,15 @@ async function main() {
       await installed.ensure();
       if (spec.dataPath) await server.warm(spec.dataPath);
       try {
-        const { frames, scrubChanges, ...figures } = await measurePage(
-          { ...spec, page, fractions },
-          limits,
-        );
+        const pageLimits = { ...limits, measureTimeoutMs: measureTimeoutMs(links) };
+        const attempt = () => measurePage({ ...spec, page, fractions }, pageLimits);
+        // Now and then a page stops answering (the GPU process busy, the page silent) for no
+        // cause found: measure it once more, in a new browser, and say so.
+        const { frames, scrubChanges, ...figures } = await attempt().catch((error: Error) => {
+          if (!error.message.startsWith("stalled")) throw error;
+          process.stdout.write(`${error.message}; measuring again: `);
+          return attempt();
+        });
         const fileBytes = spec.dataPath ? (await stat(join(DIST, spec.dataPath))).size : 0;
         runs.push({ page, dataset, links, ...figures, fileBytes, frames, scrubChanges });
         console.log(
