@@ -4,7 +4,7 @@
  * allows. Each run gets a browser of its own, so no run inherits another's memory or caches.
  */
 import { fileURLToPath } from "node:url";
-import { type Browser, chromium, type Response } from "@playwright/test";
+import { type Browser, chromium } from "@playwright/test";
 import { chromiumLaunchOptions } from "../e2e/launch";
 import { mean, median, quantile } from "./stats";
 
@@ -103,10 +103,6 @@ export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figur
     page.on("console", (message) => {
       if (message.type() === "error") problems.push(message.text());
     });
-    let data: Response | null = null;
-    page.on("response", (response) => {
-      if (spec.dataPath && new URL(response.url()).pathname === spec.dataPath) data = response;
-    });
     const cdp = await context.newCDPSession(page);
     await cdp.send("Performance.enable");
     const scriptSeconds = async () =>
@@ -137,13 +133,17 @@ export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figur
     step = "reading the ready time";
     const readyMs = (await page.evaluate("window.__benchHarness.readyAt()")) as number | null;
 
-    let dataBytes = 0;
-    const response = data as Response | null;
+    // The body's bytes as sent (gzip), from the page's own resource timing: Playwright's
+    // `response.finished()` now and then never resolved for a file read long before.
     step = "reading the dataset's size";
-    if (response) {
-      await response.finished();
-      dataBytes = (await response.request().sizes()).responseBodySize;
-    } else if (spec.dataPath) throw new Error(`the page did not request ${spec.dataPath}`);
+    let dataBytes = 0;
+    if (spec.dataPath) {
+      const sizes = (await page.evaluate(
+        `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === ${JSON.stringify(spec.dataPath)}).map((e) => e.encodedBodySize)`,
+      )) as number[];
+      if (sizes.length === 0) throw new Error(`the page did not request ${spec.dataPath}`);
+      dataBytes = Math.max(...sizes);
+    }
 
     step = "measuring the heap";
     await cdp.send("HeapProfiler.collectGarbage");

@@ -11,7 +11,7 @@ import { type BasemapData, buildBasemapData } from "./map/basemap";
 import { createClock } from "./map/clock";
 import {
   type FetchOptions,
-  fetchJson,
+  fetchText,
   LoadError,
   loadCatalog,
   loadTopology,
@@ -426,8 +426,11 @@ const clock = createClock();
 const disposers: (() => void)[] = [];
 
 async function start(): Promise<void> {
-  // The basemap loads while the catalog does; a failure is reported where a view awaits it.
-  const basemap = fetchJson(countriesUrl).then((world) => buildBasemapData(world as TopoJSON));
+  // The basemap loads while the catalog does; a failure is reported where a view awaits it. The
+  // countries file is part of the app, not data from outside: plain JSON.parse reads it.
+  const basemap = fetchText(countriesUrl).then((text) =>
+    buildBasemapData(JSON.parse(text) as TopoJSON),
+  );
   basemap.catch(() => {});
   const catalog = await loadCatalog("data/index.json");
   const context: Context = { catalog, basemap };

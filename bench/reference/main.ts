@@ -4,7 +4,7 @@
  * on [start day, end day] by a `DataFilterExtension` (as the app filters), animated by
  * requestAnimationFrame. The topology is read with `JSON.parse` only, not checked; compact paths
  * (src/model/compact-path.ts, as bench/generate.ts writes them) are decoded with the app's own
- * decoder (which imports nothing else), plain ones flattened.
+ * decoder (which imports nothing but a number formatter), plain ones flattened.
  *
  * `?data=../data/<file>` names the topology; `?links=0` draws the basemap alone ("baseline").
  * `document.documentElement.dataset.state` becomes "ready" after the first frame deck.gl draws

@@ -30,8 +30,9 @@
  * cube of the step, so a longer circle, or more decimals, is shorter in `q`.
  *
  * Decoding writes straight into a `Float64Array` of interleaved longitudes and latitudes: no
- * object per vertex. This module imports nothing, so a page can decode without the validator.
+ * object per vertex. It imports only `count.ts`, so a page can decode without the validator.
  */
+import { count } from "./count";
 
 /** What a compact path looks like (the JSON Schema shows it; the decoder checks it). */
 export const COMPACT_PATH_PATTERN = "^[qb][0-9]:[A-Za-z0-9_-]*$";
@@ -66,8 +67,6 @@ const MORE = 32;
 const BITS = 6;
 const Q = 113; // "q"
 const B = 98; // "b"
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * The longest text a path of `maxVertices` vertices may take in `encoding` (by default, in

@@ -8,6 +8,7 @@
  * and 50 MB of `[[0]],` would become millions of arrays in memory before any check ran.
  */
 import { printParseErrorCode, visit } from "jsonc-parser";
+import { count } from "./count";
 import { DocumentError } from "./problems";
 
 const EXPECTATIONS: Readonly<Record<string, string>> = {
@@ -49,8 +50,6 @@ const CLOSE_OBJECT = 0x7d; // }
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 /**
  * Where the text's nesting or a list's length goes over the limits, and which, or `null`. Reads

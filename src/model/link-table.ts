@@ -23,6 +23,7 @@
  */
 import type * as z from "zod";
 import { type Allocate, createCoordinateArena, decodeCompactPath } from "./compact-path";
+import { count } from "./count";
 import { fromDayNumber } from "./dates";
 import { flattenVertices, withPackedPath } from "./path-coordinates";
 import { issuesToProblems, type Problem } from "./problems";
@@ -49,7 +50,6 @@ type Loose = Record<string, unknown>;
 export const FIRST_DAY_NUMBER = -719_162;
 export const LAST_DAY_NUMBER = 2_932_896;
 
-const count = (n: number) => n.toLocaleString("en-US");
 const isRecord = (value: unknown): value is Loose =>
   value !== null && typeof value === "object" && !Array.isArray(value);
 const isIndex = (value: unknown, length: number): value is number =>

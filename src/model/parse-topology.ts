@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { createCoordinateArena, decodeCompactPath } from "./compact-path";
+import { count } from "./count";
 import { readLinkTable } from "./link-table";
 import { withPackedPath } from "./path-coordinates";
 import { DocumentError, issuesToProblems, type Problem } from "./problems";
@@ -63,7 +64,7 @@ function checkHeader(input: unknown, format: string): Problem[] {
 /** The last problem of a list cut short at {@link MAX_PROBLEMS}. */
 const TRUNCATED: Problem = {
   path: [],
-  message: `more problems not listed: checking stopped after the first ${MAX_PROBLEMS.toLocaleString("en-US")}`,
+  message: `more problems not listed: checking stopped after the first ${count(MAX_PROBLEMS)}`,
 };
 
 /**

@@ -1,4 +1,5 @@
 import type * as z from "zod";
+import { count } from "./count";
 
 /** A problem found in a document: where (a JSON path), what is wrong, and the offending value. */
 export interface Problem {
@@ -97,7 +98,7 @@ export function summarizeError(error: unknown, max = 20): string {
     return error instanceof Error ? error.message : String(error);
   const lines = error.problems.slice(0, max).map((p) => `${error.document}: ${formatProblem(p)}`);
   const more = error.problems.length - max;
-  if (more > 0) lines.push(`… and ${more.toLocaleString("en-US")} more`);
+  if (more > 0) lines.push(`… and ${count(more)} more`);
   return lines.join("\n");
 }
 

@@ -5,6 +5,7 @@
  */
 import * as z from "zod";
 import { COMPACT_PATH_PATTERN, maxCompactPathLength } from "./compact-path";
+import { count } from "./count";
 
 // The app's Content Security Policy forbids eval, so zod must not compile its checks, nor probe
 // whether it may as its schemas are built (browsers report that probe as a violation). Set here,
@@ -71,8 +72,6 @@ export const LIMITS = {
    */
   items: 10_000,
 } as const;
-
-const count = (n: number) => n.toLocaleString("en-US");
 
 export const isoDateSchema = z.iso.date({ error: "not a date (expected YYYY-MM-DD)" });
 /** A record id: lowercase letters, digits and `-`, at most 100 characters. */
