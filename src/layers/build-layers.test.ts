@@ -69,6 +69,13 @@ describe("createLayerBuilder", () => {
     expect(ids(next.over)).toEqual(["crossings", "nodes", "node-labels"]);
   });
 
+  it("with the flow still, builds no layer anew while nothing it draws from changes", () => {
+    const build = createLayerBuilder();
+    const first = byId(build(input(1, { animate: false })));
+    const next = byId(build(input(2, { animate: false })));
+    expect([...next].filter(([id, layer]) => first.get(id) !== layer)).toEqual([]);
+  });
+
   it("builds a layer anew when what it draws from changes", () => {
     const build = createLayerBuilder();
     const first = byId(build(input(1)));

@@ -347,17 +347,22 @@ export function createLayerBuilder() {
       };
       // Solid links carry their flow in the same pass. Satellite hops stay still: the flow's
       // attributes and the dashes' together pass WebGL's limit of 16 vertex attributes.
-      const solidLayer = new FlowPathLayer<LinkSegment>({
-        ...activeLinkProps,
-        id: "links",
-        data: links(solid),
-        getTimestamps: (d: LinkSegment) => d.timestamps,
-        capRounded: true,
-        jointRounded: true,
-        fadeTrail: animate,
-        trailLength: FLOW_SPAN * 0.45,
-        currentTime: phase,
-      });
+      const solidLayer = keep(
+        "links",
+        [solid, parameters, theme, animate, focusLinks, day, input.warmUp, phase],
+        () =>
+          new FlowPathLayer<LinkSegment>({
+            ...activeLinkProps,
+            id: "links",
+            data: links(solid),
+            getTimestamps: (d: LinkSegment) => d.timestamps,
+            capRounded: true,
+            jointRounded: true,
+            fadeTrail: animate,
+            trailLength: FLOW_SPAN * 0.45,
+            currentTime: phase,
+          }),
+      );
       const dashedLayer = keep(
         "links-dashed",
         [dashed, parameters, theme, animate, focusLinks, day, input.warmUp],

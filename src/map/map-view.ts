@@ -74,7 +74,7 @@ const STACKS: readonly Stack[] = ["under", "flow", "over"];
  * From how many drawn segments the first frame draws every layer without the links (`warmUp` in
  * build-layers): below, drawing the links takes less time than the extra frame would.
  */
-const WARM_UP_MIN_SEGMENTS = 5000;
+const WARM_UP_MIN_SEGMENTS = 1000;
 
 /** How near a link or point a click may land and still select it, in CSS pixels. */
 const CLICK_RADIUS_PX = 4;
@@ -279,6 +279,13 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     for (const stack of STACKS) surfaces[stack]?.setDrawingBufferSize(canvas.width, canvas.height);
   };
 
+  /** Has an overlaid surface apply its latest layers and draw them, now. */
+  const drawNow = (stack: "flow" | "over", reason: string) => {
+    const deck = deckOf(overlays[stack]);
+    deck?.layerManager?.updateLayers();
+    deck?.redraw(reason);
+  };
+
   /** Where export's frames are put together (one canvas for all of a video's frames). */
   let exported: HTMLCanvasElement | null = null;
   /** The map as drawn: MapLibre's canvas with the overlaid surfaces' canvases over it. */
@@ -360,10 +367,20 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     );
   };
 
+  /** Overlaid surfaces with new layers, drawn once the current task is done. */
+  const toRedraw = new Set<"flow" | "over">();
+  const redrawChanged = () => {
+    const stacks = [...toRedraw];
+    toRedraw.clear();
+    for (const stack of stacks) drawNow(stack, "new layers");
+  };
+
   /**
-   * Hands each surface its layers, if they changed, and has it draw them now. deck.gl would apply
-   * new layers in its own next animation frame (and the interleaved surface would then ask MapLibre
-   * for one more): with software WebGL, a frame is seconds on a large dataset.
+   * Hands each surface its layers, if they changed, and has it draw them without waiting for a
+   * frame of its own: deck.gl would apply new layers in its next animation frame (and the
+   * interleaved surface would then ask MapLibre for one more), and with software WebGL a frame is
+   * seconds on a large dataset. The overlaid surfaces draw once the current task is done, however
+   * many changes it made; MapLibre is asked for its next frame.
    */
   const apply = (groups: LayerGroups) => {
     for (const stack of STACKS) {
@@ -373,11 +390,13 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       applied[stack] = layers;
       const overlay = overlays[stack];
       overlay.setProps({ layers });
-      const deck = deckOf(overlay);
-      deck?.layerManager?.updateLayers();
-      if (stack === "under") {
-        if (loaded) map.triggerRepaint();
-      } else deck?.redraw();
+      if (stack !== "under") {
+        if (toRedraw.size === 0) queueMicrotask(redrawChanged);
+        toRedraw.add(stack);
+        continue;
+      }
+      deckOf(overlay)?.layerManager?.updateLayers();
+      if (loaded) map.triggerRepaint();
     }
   };
 
@@ -524,8 +543,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         map.triggerRepaint();
         await drawn;
         // The overlaid canvases keep no pixels once shown: draw them again and copy them now.
-        deckOf(overlays.flow)?.redraw("export");
-        deckOf(overlays.over)?.redraw("export");
+        drawNow("flow", "export");
+        drawNow("over", "export");
         return composite();
       },
       release() {
@@ -536,8 +555,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
         map.setPixelRatio(window.devicePixelRatio);
         matchDecksToCanvas();
         render();
-        deckOf(overlays.flow)?.redraw("export done");
-        deckOf(overlays.over)?.redraw("export done");
+        drawNow("flow", "export done");
+        drawNow("over", "export done");
       },
     });
     deps.onFrame?.((bounds) => {
@@ -657,8 +676,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     clock.want("flow", false);
     const canvases = [deckOf(overlays.flow)?.getCanvas(), deckOf(overlays.over)?.getCanvas()];
     for (const stack of STACKS) {
-      if (loaded) map.removeControl(overlays[stack]);
-      overlays[stack].finalize();
+      overlays[stack].finalize(); // and off the map, if on it
       // luma.gl keeps a device-pixel-ratio listener per surface (and does not destroy a device it
       // attached to MapLibre's context) that would hold this whole map view, and the session
       // around it, for the life of the page: stop it.
