@@ -230,6 +230,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   };
   /** The surfaces still to draw, after the warm-up, before the map is ready. */
   const toDraw = new Set<Stack>(STACKS);
+  /** Whether each surface holds layers built after the warm-up (with the links). */
+  const withLinks: Record<Stack, boolean> = { under: false, flow: false, over: false };
   const afterRender = (stack: Stack) => () => {
     if (stack === "under") {
       const waiting = frameWaiters.splice(0);
@@ -244,6 +246,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       queueMicrotask(render);
       return;
     }
+    if (!withLinks[stack]) return;
     toDraw.delete(stack);
     if (toDraw.size > 0) return;
     ready = true;
@@ -279,8 +282,22 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     for (const stack of STACKS) surfaces[stack]?.setDrawingBufferSize(canvas.width, canvas.height);
   };
 
-  /** Has an overlaid surface apply its latest layers and draw them, now. */
+  /**
+   * Layers an overlaid surface has yet to be given: they are handed over when it is to draw them,
+   * so deck.gl's own animation frame does not draw them first (see `scheduleRedraw`).
+   */
+  const pending: Record<"flow" | "over", { layers: Layer[]; withLinks: boolean } | null> = {
+    flow: null,
+    over: null,
+  };
+  /** Has an overlaid surface take its latest layers and draw them, now. */
   const drawNow = (stack: "flow" | "over", reason: string) => {
+    const next = pending[stack];
+    pending[stack] = null;
+    if (next) {
+      overlays[stack].setProps({ layers: next.layers });
+      withLinks[stack] = next.withLinks;
+    }
     const deck = deckOf(overlays[stack]);
     deck?.layerManager?.updateLayers();
     deck?.redraw(reason);
@@ -367,36 +384,56 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     );
   };
 
-  /** Overlaid surfaces with new layers, drawn once the current task is done. */
-  const toRedraw = new Set<"flow" | "over">();
+  let redrawScheduled = false;
+  /** Draws the overlaid surfaces that have new layers. */
   const redrawChanged = () => {
-    const stacks = [...toRedraw];
-    toRedraw.clear();
-    for (const stack of stacks) drawNow(stack, "new layers");
+    redrawScheduled = false;
+    if (pending.flow) drawNow("flow", "new layers");
+    if (pending.over) drawNow("over", "new layers");
+  };
+  /**
+   * The overlaid surfaces draw once the current task is done, however many changes it made; when
+   * MapLibre is to draw too, right after it, in the same task: drawn first, a large dataset's links
+   * would hold MapLibre's frame back until the GPU is done with them (half a minute at 100,000
+   * links with software WebGL).
+   */
+  const scheduleRedraw = (afterMap: boolean) => {
+    if (redrawScheduled) return;
+    redrawScheduled = true;
+    if (afterMap) map.once("render", redrawChanged);
+    else queueMicrotask(redrawChanged);
   };
 
   /**
    * Hands each surface its layers, if they changed, and has it draw them without waiting for a
    * frame of its own: deck.gl would apply new layers in its next animation frame (and the
    * interleaved surface would then ask MapLibre for one more), and with software WebGL a frame is
-   * seconds on a large dataset. The overlaid surfaces draw once the current task is done, however
-   * many changes it made; MapLibre is asked for its next frame.
+   * seconds on a large dataset. MapLibre is asked for its next frame; the overlaid surfaces draw
+   * as `scheduleRedraw` says.
    */
   const apply = (groups: LayerGroups) => {
+    let mapToDraw = false;
     for (const stack of STACKS) {
       const layers = groups[stack];
       const last = applied[stack];
-      if (layers.length === last.length && layers.every((layer, i) => layer === last[i])) continue;
-      applied[stack] = layers;
-      const overlay = overlays[stack];
-      overlay.setProps({ layers });
-      if (stack !== "under") {
-        if (toRedraw.size === 0) queueMicrotask(redrawChanged);
-        toRedraw.add(stack);
+      if (layers.length === last.length && layers.every((layer, i) => layer === last[i])) {
+        // The same layers whether built for the warm-up or not: they do not wait for the links.
+        if (stack === "under" || !pending[stack]) withLinks[stack] ||= warmedUp;
         continue;
       }
-      deckOf(overlay)?.layerManager?.updateLayers();
-      if (loaded) map.triggerRepaint();
+      applied[stack] = layers;
+      if (stack !== "under") {
+        pending[stack] = { layers, withLinks: warmedUp };
+        scheduleRedraw(mapToDraw);
+        continue;
+      }
+      overlays.under.setProps({ layers });
+      withLinks.under = warmedUp;
+      deckOf(overlays.under)?.layerManager?.updateLayers();
+      if (loaded) {
+        map.triggerRepaint();
+        mapToDraw = true;
+      }
     }
   };
 
@@ -666,7 +703,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     ),
     clock.onTick(() => {
       const s = store.getState();
-      if (loaded && frozenTime === null && s.animate && !s.compare && !deps.reducedMotion) render();
+      // Not before the first frame is drawn: on a large dataset, each would be one more to wait for.
+      if (ready && frozenTime === null && s.animate && !s.compare && !deps.reducedMotion) render();
     }),
   ];
   clock.want("flow", state.animate && !deps.reducedMotion);
