@@ -9,6 +9,7 @@ import type { Topology as TopoJSON } from "topojson-specification";
 import countriesUrl from "world-atlas/countries-50m.json?url";
 import { type BasemapData, buildBasemapData } from "./map/basemap";
 import { createClock } from "./map/clock";
+import { type PreparedMap, prepareMap } from "./map/map-view";
 import {
   type FetchOptions,
   fetchText,
@@ -21,6 +22,7 @@ import { summarizeError } from "./model/problems";
 import type { Catalog, CatalogEntry, Topology } from "./model/schema";
 import { type DataRequest, dataParamOf, readDataRequest } from "./remote/data-param";
 import { createSession, type Roots, type Session } from "./session";
+import { DEFAULT_STATE } from "./state/store";
 import { type Shown, setupDatasetPicker } from "./ui/dataset-picker";
 import { h } from "./ui/dom";
 import { showAlert, showNotice } from "./ui/notices";
@@ -98,6 +100,8 @@ interface Opened {
 }
 
 let session: Session | null = null;
+/** The map started while the first dataset loads, until a session takes it over. */
+let preparedMap: PreparedMap | null = null;
 /** What the session shows. */
 let shown: Shown | null = null;
 /** The session's state, as `data-state` shows it unless something else is being opened. */
@@ -175,10 +179,13 @@ function startSession(context: Context, { topology, world, url, file, data }: Op
     const hash = session ? encode(toUrlState(session.store.getState(), urlSession)) : "";
     return `${location.origin}${location.pathname}${location.search}${hash}`;
   };
+  const premade = preparedMap;
+  preparedMap = null;
   session = createSession({
     roots,
     topology,
     basemap: world,
+    preparedMap: premade,
     clock,
     url,
     reducedMotion: window.matchMedia("(prefers-reduced-motion: reduce)").matches,
@@ -432,6 +439,14 @@ async function start(): Promise<void> {
     buildBasemapData(JSON.parse(text) as TopoJSON),
   );
   basemap.catch(() => {});
+  // The basemap starts drawing while the first dataset is read (in the theme the address asks for).
+  basemap.then(
+    (world) => {
+      const theme = decode(location.hash).state.theme ?? DEFAULT_STATE.theme;
+      preparedMap = prepareMap(roots.map, world, theme);
+    },
+    () => {},
+  );
   const catalog = await loadCatalog("data/index.json");
   const context: Context = { catalog, basemap };
   const hashOf = (id: string) => encode({ dataset: id, ...preferences() });

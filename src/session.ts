@@ -6,7 +6,7 @@ import { storyStepRange } from "./export/default-range";
 import { buildLinkGeometry } from "./layers/link-geometry";
 import type { BasemapData } from "./map/basemap";
 import type { Clock } from "./map/clock";
-import { type FrameBounds, type MapCapture, setupMapView } from "./map/map-view";
+import { type FrameBounds, type MapCapture, type PreparedMap, setupMapView } from "./map/map-view";
 import type { Topology } from "./model/schema";
 import { clampDate } from "./model/time-steps";
 import type { SearchResult } from "./search/search-index";
@@ -55,6 +55,8 @@ export interface SessionOptions {
   readonly roots: Roots;
   readonly topology: Topology;
   readonly basemap: BasemapData;
+  /** A map already started in `roots.map` (see `prepareMap`), for this session to take over. */
+  readonly preparedMap?: PreparedMap | null;
   readonly clock: Clock;
   /** What the address asked for, already checked against `topology`. */
   readonly url: UrlState;
@@ -174,41 +176,50 @@ export function createSession(options: SessionOptions): Session {
   roots.banner.append(glNotice);
   const geometry = buildLinkGeometry(topology);
   let disposed = false;
-  const mountMap = () =>
-    setupMapView(roots.map, {
-      store,
-      topology,
-      geometry,
-      basemap,
-      clock,
-      reducedMotion: options.reducedMotion,
-      onHover: (pick) => tooltip.show(pick),
-      framePadding: () => framePadding(roots),
-      onReady: options.onReady,
-      onFailure: (message) => {
-        // The map-less view: the timeline, the link list and details stay, the map area says why.
-        document.documentElement.dataset.map = "unavailable";
-        options.onFailure(message);
+  /** Taken by the first map view only: one built again (after a GPU reset) makes its own. */
+  let prepared = options.preparedMap;
+  const mountMap = () => {
+    const premade = prepared;
+    prepared = null;
+    return setupMapView(
+      roots.map,
+      {
+        store,
+        topology,
+        geometry,
+        basemap,
+        clock,
+        reducedMotion: options.reducedMotion,
+        onHover: (pick) => tooltip.show(pick),
+        framePadding: () => framePadding(roots),
+        onReady: options.onReady,
+        onFailure: (message) => {
+          // The map-less view: the timeline, the link list and details stay, the map area says why.
+          document.documentElement.dataset.map = "unavailable";
+          options.onFailure(message);
+        },
+        onContextLost: () => {
+          glNotice.hidden = false;
+        },
+        onContextRestored: () => {
+          // Rebuilt after the event has run its course (the old map is removed from inside it).
+          setTimeout(() => {
+            if (disposed) return;
+            glNotice.hidden = true;
+            disposeMap();
+            disposeMap = mountMap();
+          });
+        },
+        onCapture: (c) => {
+          capture = c;
+        },
+        onFrame: (f) => {
+          frame = f;
+        },
       },
-      onContextLost: () => {
-        glNotice.hidden = false;
-      },
-      onContextRestored: () => {
-        // Rebuilt after the event has run its course (the old map is removed from inside it).
-        setTimeout(() => {
-          if (disposed) return;
-          glNotice.hidden = true;
-          disposeMap();
-          disposeMap = mountMap();
-        });
-      },
-      onCapture: (c) => {
-        capture = c;
-      },
-      onFrame: (f) => {
-        frame = f;
-      },
-    });
+      premade,
+    );
+  };
   let disposeMap: () => void = () => {};
   const disposers = [
     editor.dispose,

@@ -58,9 +58,10 @@ export interface LayerInput {
   /** Compare mode: link ids by class; replaces the time-filtered links when set. */
   readonly compare: CompareSets | null;
   /**
-   * Draw every layer once without the links: each layer's shaders are compiled then, while the
-   * GPU is idle. A layer drawn for the first time after a large draw waits (in a synchronous
-   * WebGL call) for that draw to finish: on software WebGL at 100k links, half a minute.
+   * Every layer, without the links, for the map to compile their shaders before its first frame
+   * (`warmUp` in map-view), while the GPU is idle. A layer compiled after a large draw waits (in
+   * a synchronous WebGL call) for that draw to finish: on software WebGL at 100k links, half a
+   * minute.
    */
   readonly warmUp?: boolean;
 }

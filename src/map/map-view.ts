@@ -6,7 +6,7 @@
 import type { Layer, PickingInfo } from "@deck.gl/core";
 import { MapLibreOverlay } from "@deck.gl/maplibre";
 import { geoDistance } from "d3-geo";
-import { Map as MapLibreMap, setWorkerUrl } from "maplibre-gl";
+import { Map as MapLibreMap, type MapOptions, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { type CompareSets, createLayerBuilder, type LayerGroups } from "../layers/build-layers";
@@ -25,6 +25,7 @@ import {
   select,
   setCamera,
   setFocus,
+  type ThemeName,
   watch,
 } from "../state/store";
 import {
@@ -70,12 +71,6 @@ export type FrameBounds = readonly [readonly [number, number], readonly [number,
 type Stack = keyof LayerGroups;
 const STACKS: readonly Stack[] = ["under", "flow", "over"];
 
-/**
- * From how many drawn segments the first frame draws every layer without the links (`warmUp` in
- * build-layers): below, drawing the links takes less time than the extra frame would.
- */
-const WARM_UP_MIN_SEGMENTS = 1000;
-
 /** How near a link or point a click may land and still select it, in CSS pixels. */
 const CLICK_RADIUS_PX = 4;
 
@@ -83,6 +78,10 @@ const CLICK_RADIUS_PX = 4;
 interface OverlayDeck {
   readonly layerManager?: { updateLayers(): void } | null;
   redraw(reason?: string): void;
+  /** Draws every layer now (what `redraw` calls when no `_customRender` is given). */
+  _drawLayers(reason: string): void;
+  setProps(props: { _customRender: (reason: string) => void }): void;
+  needsRedraw(options: { clearRedrawFlags: boolean }): false | string;
   getCanvas(): HTMLCanvasElement | null;
 }
 const deckOf = (overlay: MapLibreOverlay) => (overlay as unknown as { _deck?: OverlayDeck })._deck;
@@ -149,38 +148,102 @@ function fillWidthWithOneWorld(map: MapLibreMap, projection: ProjectionName): vo
   if (map.getZoom() < fill) map.jumpTo({ zoom: fill });
 }
 
-/** Mounts the map into `container`; returns its disposer. */
-export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => void {
-  const { store, topology, geometry, basemap, clock } = deps;
-  const state = store.getState();
+/** The camera of a map placed before any dataset: the world, until the dataset frames itself. */
+const WORLD_VIEW = { center: [10, 25] as [number, number], zoom: 1 };
+
+/** A map made before its dataset is known (see `prepareMap`). */
+export interface PreparedMap {
+  readonly map: MapLibreMap;
+  /** The theme its basemap was made in. */
+  readonly theme: ThemeName;
+  /** Whether its style is in (MapLibre's `style.load` event has fired). */
+  styled(): boolean;
+  /** Whether its style and first tiles are in (MapLibre's `load` event has fired). */
+  loaded(): boolean;
+}
+
+/** A map of the app's basemap in `container`, placed at `camera` (throws without WebGL2). */
+function createMap(
+  container: HTMLElement,
+  basemap: BasemapData,
+  theme: ThemeName,
+  camera: Partial<MapOptions>,
+): MapLibreMap {
+  return new MapLibreMap({
+    container,
+    style: buildBasemapStyle(basemap, theme),
+    ...camera,
+    attributionControl: { compact: false, customAttribution: "Boundaries: Natural Earth" },
+    canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
+    maxPitch: 60,
+    // Let image export reach 4× (MapLibre lowers this to the GPU's own limit).
+    maxCanvasSize: [16384, 16384],
+    renderWorldCopies: true,
+  });
+}
+
+/**
+ * Starts the basemap before the dataset is read: MapLibre's start (its worker cutting the
+ * countries into tiles, its shaders) then overlaps downloading and checking the dataset, instead
+ * of following them. `setupMapView` takes the map over. `null` where no map can be made (no
+ * WebGL2): `setupMapView` then says why.
+ */
+export function prepareMap(
+  container: HTMLElement,
+  basemap: BasemapData,
+  theme: ThemeName,
+): PreparedMap | null {
   let map: MapLibreMap;
   try {
-    map = new MapLibreMap({
-      container,
-      style: buildBasemapStyle(basemap, state.theme),
-      ...(state.camera
-        ? {
-            center: [...state.camera.center],
-            zoom: state.camera.zoom,
-            bearing: state.camera.bearing,
-            pitch: state.camera.pitch,
-          }
-        : {
-            bounds: datasetBounds(topology),
-            fitBoundsOptions: { padding: deps.framePadding(), maxZoom: 6 },
-          }),
-      attributionControl: { compact: false, customAttribution: "Boundaries: Natural Earth" },
-      canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
-      maxPitch: 60,
-      // Let image export reach 4× (MapLibre lowers this to the GPU's own limit).
-      maxCanvasSize: [16384, 16384],
-      renderWorldCopies: true,
-    });
-  } catch (error) {
-    deps.onFailure(
-      `This browser gives the page no WebGL2, which drawing the map needs. The timeline, the list of active links and their details still work; to see the map, turn on hardware acceleration or try another browser. (${firstSentence((error as Error).message)})`,
-    );
-    return () => {};
+    map = createMap(container, basemap, theme, WORLD_VIEW);
+  } catch {
+    return null;
+  }
+  let styled = false;
+  let loaded = false;
+  map.once("style.load", () => {
+    styled = true;
+  });
+  map.once("load", () => {
+    loaded = true;
+  });
+  return { map, theme, styled: () => styled, loaded: () => loaded };
+}
+
+/**
+ * Mounts the map into `container`, or takes over `prepared` (made in `container`); returns its
+ * disposer.
+ */
+export function setupMapView(
+  container: HTMLElement,
+  deps: MapViewDeps,
+  prepared?: PreparedMap | null,
+): () => void {
+  const { store, topology, geometry, basemap, clock } = deps;
+  const state = store.getState();
+  const padding = deps.framePadding();
+  let map: MapLibreMap;
+  if (prepared) {
+    map = prepared.map;
+    if (prepared.theme !== state.theme) paintTheme(map, state.theme);
+    if (state.camera) map.jumpTo(cameraOptions(state.camera));
+    else map.fitBounds(datasetBounds(topology), { padding, maxZoom: 6, duration: 0 });
+  } else {
+    try {
+      map = createMap(
+        container,
+        basemap,
+        state.theme,
+        state.camera
+          ? cameraOptions(state.camera)
+          : { bounds: datasetBounds(topology), fitBoundsOptions: { padding, maxZoom: 6 } },
+      );
+    } catch (error) {
+      deps.onFailure(
+        `This browser gives the page no WebGL2, which drawing the map needs. The timeline, the list of active links and their details still work; to see the map, turn on hardware acceleration or try another browser. (${firstSentence((error as Error).message)})`,
+      );
+      return () => {};
+    }
   }
   if (!state.camera) fillWidthWithOneWorld(map, state.projection);
   map.on("webglcontextlost", () => deps.onContextLost?.());
@@ -203,8 +266,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let countryLabels: readonly CountryLabel[] = basemap.labels;
   let ready = false;
   let loaded = false;
-  // A small dataset's links draw in less time than the warm-up frame takes (see `warmUp`).
-  let warmedUp = geometry.segments.length < WARM_UP_MIN_SEGMENTS;
+  /** Whether every surface has compiled its layers (see `warmUp`); nothing is drawn before. */
+  let warmedUp = false;
 
   /**
    * Three deck.gl surfaces, bottom to top (see `LayerGroups`): `under` shares MapLibre's canvas
@@ -228,35 +291,47 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       top?.layer ? { layerId: top.layer.id, object: top.object, x: top.x, y: top.y } : null,
     );
   };
+  /** The surfaces whose deck.gl has its GPU device, and so can take layers. */
+  const started = new Set<Stack>();
+  const onLoadOf = (stack: Stack) => () => {
+    started.add(stack);
+    // (MapLibreOverlay's own props leave this one out: it is the interleaved surface's way in.)
+    if (stack !== "under")
+      deckOf(overlays[stack])?.setProps({ _customRender: drawOverlaid(stack) });
+    warmUp();
+  };
   /** The surfaces still to draw, after the warm-up, before the map is ready. */
   const toDraw = new Set<Stack>(STACKS);
-  /** Whether each surface holds layers built after the warm-up (with the links). */
+  /** Whether each surface holds the layers built after the warm-up (with the links). */
   const withLinks: Record<Stack, boolean> = { under: false, flow: false, over: false };
   const afterRender = (stack: Stack) => () => {
     if (stack === "under") {
       const waiting = frameWaiters.splice(0);
       for (const resolve of waiting) resolve();
     }
-    if (!loaded || ready) return;
-    // The first frame of the flow draws every layer without the links (see `warmUp` in
-    // build-layers); once every surface has drawn again, with the links, the map is ready.
-    if (!warmedUp) {
-      if (stack !== "flow") return;
-      warmedUp = true;
-      queueMicrotask(render);
-      return;
-    }
-    if (!withLinks[stack]) return;
+    // Once every surface has drawn with the links, the map is ready.
+    if (!loaded || ready || !withLinks[stack]) return;
     toDraw.delete(stack);
     if (toDraw.size > 0) return;
     ready = true;
     deps.onReady();
+  };
+  /**
+   * How an overlaid surface draws, whoever asks (this view, or its deck.gl when the camera moves
+   * or the canvas is resized). Not before it holds the layers with the links: there is nothing
+   * to show yet, and with software WebGL each frame of a canvas costs a few hundred milliseconds
+   * even when empty. Nor while it has layers yet to take: they replace what it holds, and draw
+   * soon (see `scheduleRedraw`).
+   */
+  const drawOverlaid = (stack: "flow" | "over") => (reason: string) => {
+    if (withLinks[stack] && !pending[stack]) deckOf(overlays[stack])?._drawLayers(reason);
   };
   const overlaid = (stack: "flow" | "over") =>
     new MapLibreOverlay({
       interleaved: false,
       layers: [],
       onDeviceInitialized: onDeviceInitialized(stack),
+      onLoad: onLoadOf(stack),
       onHover: onHover(stack),
       onAfterRender: afterRender(stack),
     });
@@ -265,13 +340,14 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       interleaved: true,
       layers: [],
       onDeviceInitialized: onDeviceInitialized("under"),
+      onLoad: onLoadOf("under"),
       onAfterRender: afterRender("under"),
     }),
     flow: overlaid("flow"),
     over: overlaid("over"),
   };
   /** The layers each surface was last given. */
-  const applied: Record<Stack, readonly Layer[]> = { under: [], flow: [], over: [] };
+  const applied: Record<Stack, Layer[]> = { under: [], flow: [], over: [] };
 
   /**
    * deck.gl follows a canvas only when its CSS size changes; a new pixel ratio leaves it drawing
@@ -286,7 +362,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
    * Layers an overlaid surface has yet to be given: they are handed over when it is to draw them,
    * so deck.gl's own animation frame does not draw them first (see `scheduleRedraw`).
    */
-  const pending: Record<"flow" | "over", { layers: Layer[]; withLinks: boolean } | null> = {
+  const pending: Record<"flow" | "over", Layer[] | null> = {
     flow: null,
     over: null,
   };
@@ -295,8 +371,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     const next = pending[stack];
     pending[stack] = null;
     if (next) {
-      overlays[stack].setProps({ layers: next.layers });
-      withLinks[stack] = next.withLinks;
+      overlays[stack].setProps({ layers: next });
+      withLinks[stack] = true;
     }
     const deck = deckOf(overlays[stack]);
     deck?.layerManager?.updateLayers();
@@ -335,7 +411,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   let frozenTime: number | null = null;
   const frameWaiters: (() => void)[] = [];
 
-  const render = () => {
+  /** The layers for the store's state now (`warm`: without the links, see `warmUp`). */
+  const layersNow = (warm: boolean) => {
     const s = store.getState();
     if (s.filters !== filtersFor) {
       filtersFor = s.filters;
@@ -362,26 +439,56 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       const next = c ? { onlyA: ids(c.onlyA), onlyB: ids(c.onlyB), both: ids(c.both) } : null;
       if (!sameCompare(next, compare)) compare = next;
     }
-    apply(
-      buildLayers({
-        geometry,
-        countryLabels,
-        day: toDayNumber(s.date),
-        fadeDays,
-        selection: s.selection,
-        disrupted,
-        activeNodes,
-        labelSides,
-        theme: s.theme,
-        projection: s.projection,
-        animate: s.animate && !deps.reducedMotion && !s.compare,
-        time: frozenTime ?? clock.time(),
-        shown,
-        focusLinks,
-        compare,
-        warmUp: !warmedUp,
-      }),
-    );
+    return buildLayers({
+      geometry,
+      countryLabels,
+      day: toDayNumber(s.date),
+      fadeDays,
+      selection: s.selection,
+      disrupted,
+      activeNodes,
+      labelSides,
+      theme: s.theme,
+      projection: s.projection,
+      animate: s.animate && !deps.reducedMotion && !s.compare,
+      // The flow stands still until the map is ready: a new phase would be one more frame.
+      time: frozenTime ?? (ready ? clock.time() : 0),
+      shown,
+      focusLinks,
+      compare,
+      warmUp: warm,
+    });
+  };
+  /** Hands every surface the layers for the store's state now (once warmed up). */
+  const render = () => {
+    if (warmedUp) apply(layersNow(false));
+  };
+
+  /**
+   * Before the first frame, once every surface can take layers: each gets all the layers it will
+   * draw, without the links, and compiles their shaders, with nothing drawn. A layer compiled
+   * after the links were given to the GPU would wait (in a synchronous WebGL call) for the GPU to
+   * finish them: with software WebGL at 100,000 links, half a minute. Then the first frame.
+   */
+  const warmUp = () => {
+    if (warmedUp || !loaded || started.size < STACKS.length) return;
+    const groups = layersNow(true);
+    for (const stack of STACKS) {
+      overlays[stack].setProps({ layers: groups[stack] });
+      applied[stack] = groups[stack];
+      const deck = deckOf(overlays[stack]);
+      deck?.layerManager?.updateLayers();
+      // Nothing to draw yet: the first frame comes with the links.
+      deck?.needsRedraw({ clearRedrawFlags: true });
+    }
+    warmedUp = true;
+    render();
+    // The first frame: every surface draws what it now holds, changed since the warm-up or not.
+    withLinks.under = true;
+    pending.flow ??= applied.flow;
+    pending.over ??= applied.over;
+    scheduleRedraw(true);
+    map.triggerRepaint();
   };
 
   let redrawScheduled = false;
@@ -416,19 +523,14 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     for (const stack of STACKS) {
       const layers = groups[stack];
       const last = applied[stack];
-      if (layers.length === last.length && layers.every((layer, i) => layer === last[i])) {
-        // The same layers whether built for the warm-up or not: they do not wait for the links.
-        if (stack === "under" || !pending[stack]) withLinks[stack] ||= warmedUp;
-        continue;
-      }
+      if (layers.length === last.length && layers.every((layer, i) => layer === last[i])) continue;
       applied[stack] = layers;
       if (stack !== "under") {
-        pending[stack] = { layers, withLinks: warmedUp };
+        pending[stack] = layers;
         scheduleRedraw(mapToDraw);
         continue;
       }
       overlays.under.setProps({ layers });
-      withLinks.under = warmedUp;
       deckOf(overlays.under)?.layerManager?.updateLayers();
       if (loaded) {
         map.triggerRepaint();
@@ -561,8 +663,10 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
   };
 
   const applyProjection = () => map.setProjection({ type: store.getState().projection });
-  map.on("style.load", applyProjection);
-  map.once("load", () => {
+  // A prepared map may have its style already (and be past \`load\`): see the end of this function.
+  if (prepared?.styled()) applyProjection();
+  else map.on("style.load", applyProjection);
+  const onLoad = () => {
     loaded = true;
     // The view is now placed: the store (and so the address) learns where.
     if (!store.getState().camera) setCamera(store, cameraOf(map));
@@ -622,7 +726,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     render();
     placeNodeLabels();
     map.triggerRepaint();
-  });
+  };
 
   map.on("moveend", () => {
     const camera = cameraOf(map);
@@ -654,14 +758,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       store,
       (s) => s.theme,
       (theme) => {
-        // Only colours change: repainting keeps the (large, inline) sources where they are.
-        for (const [layer, property, value] of basemapThemePaint(theme)) {
-          map.setPaintProperty(
-            layer,
-            property as Parameters<MapLibreMap["setPaintProperty"]>[1],
-            value,
-          );
-        }
+        paintTheme(map, theme);
         render();
       },
     ),
@@ -680,12 +777,7 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
       (s) => s.camera,
       (camera) => {
         if (camera && !sameCamera(camera, cameraOf(map))) {
-          const target = {
-            center: [...camera.center] as [number, number],
-            zoom: camera.zoom,
-            bearing: camera.bearing,
-            pitch: camera.pitch,
-          };
+          const target = cameraOptions(camera);
           // Presenting, the step's centre is the middle of the map left clear by the caption.
           const padding = store.getState().present ? deps.framePadding() : NO_PADDING;
           if (store.getState().animate && !deps.reducedMotion) {
@@ -708,6 +800,8 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     }),
   ];
   clock.want("flow", state.animate && !deps.reducedMotion);
+  if (prepared?.loaded()) onLoad();
+  else map.once("load", onLoad);
 
   return () => {
     for (const dispose of disposers) dispose();
@@ -727,6 +821,20 @@ export function setupMapView(container: HTMLElement, deps: MapViewDeps): () => v
     map.remove();
   };
 }
+
+/** Recolours the basemap: only paint changes, so the (large, inline) sources stay where they are. */
+function paintTheme(map: MapLibreMap, theme: ThemeName): void {
+  for (const [layer, property, value] of basemapThemePaint(theme)) {
+    map.setPaintProperty(layer, property as Parameters<MapLibreMap["setPaintProperty"]>[1], value);
+  }
+}
+
+const cameraOptions = (camera: Camera) => ({
+  center: [...camera.center] as [number, number],
+  zoom: camera.zoom,
+  bearing: camera.bearing,
+  pitch: camera.pitch,
+});
 
 /** The first sentence of a library's message, which is enough to search for. */
 const firstSentence = (message: string) => message.split(/(?<=\.)\s/)[0] ?? message;
