@@ -356,6 +356,9 @@ export function createLayerBuilder() {
             ...activeLinkProps,
             id: "links",
             data: links(solid),
+            // The stored coordinates as they are: no satellite arcs here, so no heights.
+            getPath: (d: LinkSegment) => d.ground,
+            positionFormat: "XY",
             getTimestamps: (d: LinkSegment) => d.timestamps,
             capRounded: true,
             jointRounded: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeCompactTopology } from "../model/compact-topology";
 import { parseTopology } from "../model/parse-topology";
+import { pathCoordinates } from "../model/path-coordinates";
 import { validTopologyInput } from "../model/test-fixtures";
 import { buildLinkGeometry, FLOW_SPAN } from "./link-geometry";
 
@@ -33,6 +34,28 @@ describe("buildLinkGeometry", () => {
     expect([...(ground?.path ?? [])]).toEqual([125.7, 39, 0, 124.4, 40.1, 0]);
     expect(ground?.timestamps).toBeInstanceOf(Float32Array);
     expect([...(ground?.timestamps ?? [])]).toEqual([0, FLOW_SPAN]);
+  });
+
+  it("draws the links layer from the link's own coordinates, and builds XYZ once, on demand", () => {
+    const topology = parseTopology(topologyInput());
+    const { segmentsByLink } = buildLinkGeometry(topology);
+    const link = topology.links[0];
+    const [segment] = segmentsByLink.get(link?.id ?? "") ?? [];
+    // The very array the link keeps: no copy of every vertex at load.
+    expect(segment?.ground).toBe(link && pathCoordinates(link));
+    expect([...(segment?.ground ?? [])]).toEqual([125.7, 39, 124.4, 40.1]);
+    expect(segment?.path).toBe(segment?.path);
+  });
+
+  it("spreads the flow over a path by distance, not by vertex", () => {
+    const doc = validTopologyInput();
+    // The middle vertex is a quarter of the way along: its timestamp is a quarter of the span.
+    doc.links[0] = { ...doc.links[0], path: [[0, 0], [1, 0], [4, 0]] } as (typeof doc.links)[0];
+    const [segment] = buildLinkGeometry(parseTopology(doc)).segments;
+    const stamps = [...(segment?.timestamps ?? [])];
+    expect(stamps[0]).toBe(0);
+    expect(stamps[1]).toBeCloseTo(FLOW_SPAN / 4, 2);
+    expect(stamps[2]).toBe(FLOW_SPAN);
   });
 
   it("raises a satellite hop into an arc that starts and ends at its endpoints", () => {

@@ -1,7 +1,8 @@
 /**
  * The drawable form of a topology, built once per dataset: one record per (link, active interval)
- * with its path, flow timestamps and the day numbers the GPU filters on. Paths and timestamps are
- * views into two typed arrays for the whole dataset, in the flat form deck.gl reads as it is.
+ * with its path, flow timestamps and the day numbers the GPU filters on. Paths are the links' own
+ * decoded coordinates (no copy), in the flat form deck.gl reads as it is; timestamps are views
+ * into one typed array for the whole dataset.
  */
 import { toDayNumber } from "../model/dates";
 import { pathCoordinates } from "../model/path-coordinates";
@@ -18,8 +19,15 @@ export const FLOW_SPAN = 1000;
 export interface LinkSegment {
   readonly link: Link;
   /**
-   * `lon, lat, metres` of each vertex, one after another (deck.gl's flat path, `positionFormat`
-   * "XYZ"); metres are 0 except on satellite arcs.
+   * `lon, lat` of each vertex, one after another, as stored (deck.gl's flat path,
+   * `positionFormat` "XY"): the link's own array (see `pathCoordinates`), not to be modified.
+   * What the links layer draws; satellite hops, which it leaves out, are drawn from `path`.
+   */
+  readonly ground: Float64Array;
+  /**
+   * `lon, lat, metres` of each vertex (`positionFormat` "XYZ"): metres are 0 except on satellite
+   * hops, which it raises into an arc. Built when first read (by the layers that draw a few
+   * links: the selection, the ghosts, compare mode), once per link.
    */
   readonly path: Float64Array;
   /** Progress (0…FLOW_SPAN) of each vertex along the path, for the flow animation. */
@@ -63,24 +71,26 @@ const intervalFilter = (from: string, to: string | null): [number, number] => [
 ];
 
 /**
- * Writes into `out` each vertex's progress along the flat XYZ `path` (0…FLOW_SPAN), in
- * proportion to the great-circle distance covered.
+ * Writes into `out` each vertex's progress along `coordinates` (interleaved lon, lat), from 0 to
+ * FLOW_SPAN, in proportion to the great-circle distance covered.
  */
-function writeFlowTimestamps(path: Float64Array, out: Float32Array): void {
+function writeFlowTimestamps(coordinates: Float64Array, out: Float32Array): void {
   let total = 0;
   out[0] = 0;
   for (let i = 1; i < out.length; i++) {
-    const j = 3 * i;
+    const j = 2 * i;
     total += arcRadians(
-      path[j - 3] as number,
-      path[j - 2] as number,
-      path[j] as number,
-      path[j + 1] as number,
+      coordinates[j - 2] as number,
+      coordinates[j - 1] as number,
+      coordinates[j] as number,
+      coordinates[j + 1] as number,
     );
     out[i] = total;
   }
   const scale = FLOW_SPAN / (total || 1);
   for (let i = 0; i < out.length; i++) out[i] = (out[i] as number) * scale;
+  // The end is the whole span, whatever the rounding of the 32-bit sums on the way.
+  if (out.length > 1) out[out.length - 1] = FLOW_SPAN;
 }
 
 /** Writes `coordinates` (interleaved lon, lat) into `out` as a flat XYZ path on the ground. */
@@ -119,6 +129,14 @@ export function writeSatelliteArc(coordinates: Float64Array, out: Float64Array):
   }
 }
 
+/** `coordinates` (interleaved lon, lat) as a flat XYZ path: raised into an arc for a satellite. */
+function pathXYZ(link: Link, coordinates: Float64Array): Float64Array {
+  const out = new Float64Array((coordinates.length >> 1) * 3);
+  if (link.kind === "satellite") writeSatelliteArc(coordinates, out);
+  else writeGroundPath(coordinates, out);
+  return out;
+}
+
 /** Builds the drawable records of `topology`. Pure; call once per dataset. */
 export function buildLinkGeometry(topology: Topology): LinkGeometry {
   const segments: LinkSegment[] = [];
@@ -127,23 +145,29 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
   const coordinates = topology.links.map((link) => pathCoordinates(link));
   let vertices = 0;
   for (const c of coordinates) vertices += c.length >> 1;
-  // One array of positions and one of timestamps for all links; each link's are views into them.
-  const positions = new Float64Array(vertices * 3);
+  // One array of timestamps for all links; each link's are a view into it.
   const stamps = new Float32Array(vertices);
   let offset = 0;
   topology.links.forEach((link, index) => {
-    const lonLat = coordinates[index] as Float64Array;
-    const n = lonLat.length >> 1;
-    const path = positions.subarray(offset * 3, (offset + n) * 3);
+    const ground = coordinates[index] as Float64Array;
+    const n = ground.length >> 1;
     const timestamps = stamps.subarray(offset, offset + n);
     offset += n;
-    if (link.kind === "satellite") writeSatelliteArc(lonLat, path);
-    else writeGroundPath(lonLat, path);
-    writeFlowTimestamps(path, timestamps);
+    writeFlowTimestamps(ground, timestamps);
+    let path: Float64Array | undefined;
     const own: LinkSegment[] = [];
     for (const interval of link.active) {
       const filter = intervalFilter(interval.from, interval.to);
-      own.push({ link, path, timestamps, filter });
+      own.push({
+        link,
+        ground,
+        get path() {
+          path ??= pathXYZ(link, ground);
+          return path;
+        },
+        timestamps,
+        filter,
+      });
       for (const c of link.crossings)
         crossings.push({ link, from: c.from, to: c.to, position: c.at, filter });
     }
