@@ -45,4 +45,12 @@ describe("createDayWindow", () => {
       for (const d of exact) expect(got.has(d)).toBe(true);
     }
   });
+
+  it("places days before 1970 (negative) and days that are not whole in order", () => {
+    const old = [item("p", -40_000, 0), item("q", -100, 0), item("r", 5, 0), item("s", -40_001, 0)];
+    expect(createDayWindow(old, 0, 1)(-40_001, -39_999).map((d) => d.id)).toEqual(["s", "p"]);
+    expect(createDayWindow(old, 0, 1)(-100, 10).map((d) => d.id)).toEqual(["q", "r"]);
+    const halves = [item("h", 2.5, 0), item("g", 1.5, 0), item("k", 9, 0)];
+    expect(createDayWindow(halves, 0, 1)(1, 3).map((d) => d.id)).toEqual(["g", "h"]);
+  });
 });

@@ -22,8 +22,7 @@ export function createDayWindow<T extends Dated>(
   which: 0 | 1,
   bucketDays: number,
 ): (from: number, to: number) => readonly T[] {
-  const sorted = [...items].sort((a, b) => a.filter[which] - b.filter[which]);
-  const days = Float64Array.from(sorted, (item) => item.filter[which]);
+  const { sorted, days } = sortByDay(items, which);
   const size = Math.max(1, bucketDays);
   let key = "";
   let result: readonly T[] = [];
@@ -37,6 +36,35 @@ export function createDayWindow<T extends Dated>(
     }
     return result;
   };
+}
+
+/**
+ * `items` in ascending order of `filter[which]` (ties in their order), and those days. Whole days
+ * are sorted as numbers that pack the day and the item's index (`day × n + index`, exact well
+ * within 2^53 for days of years 1–9999), by the typed array's own numeric sort: at 100,000 links,
+ * a comparator on the objects took a quarter of a second per window.
+ */
+function sortByDay<T extends Dated>(items: readonly T[], which: 0 | 1) {
+  const n = items.length;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const day = (items[i] as T).filter[which];
+    if (!Number.isInteger(day)) {
+      const sorted = [...items].sort((a, b) => a.filter[which] - b.filter[which]);
+      return { sorted, days: Float64Array.from(sorted, (item) => item.filter[which]) };
+    }
+    keys[i] = day * n + i;
+  }
+  keys.sort();
+  const sorted: T[] = new Array(n);
+  const days = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    const key = keys[j] as number;
+    const day = Math.floor(key / n);
+    days[j] = day;
+    sorted[j] = items[key - day * n] as T;
+  }
+  return { sorted, days };
 }
 
 /** The first index whose value is ≥ `value` in the ascending `values`. */
