@@ -65,10 +65,22 @@ export const KIND_WIDTH: Readonly<Record<LinkKind, number>> = {
   peering: 0.5,
 };
 
-const intervalFilter = (from: string, to: string | null): [number, number] => [
-  toDayNumber(from),
-  to === null ? OPEN_END_DAY : toDayNumber(to),
-];
+/**
+ * `toDayNumber` remembered per date: a dataset's intervals share their dates (a large one has a
+ * few thousand distinct ones for hundreds of thousands of intervals), and each reading checks the
+ * date's form again.
+ */
+function dayNumbers(): (date: string) => number {
+  const known = new Map<string, number>();
+  return (date) => {
+    let day = known.get(date);
+    if (day === undefined) {
+      day = toDayNumber(date);
+      known.set(date, day);
+    }
+    return day;
+  };
+}
 
 /**
  * Writes into `out` each vertex's progress along `coordinates` (interleaved lon, lat), from 0 to
@@ -148,6 +160,7 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
   // One array of timestamps for all links; each link's are a view into it.
   const stamps = new Float32Array(vertices);
   let offset = 0;
+  const dayOf = dayNumbers();
   topology.links.forEach((link, index) => {
     const ground = coordinates[index] as Float64Array;
     const n = ground.length >> 1;
@@ -157,7 +170,10 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
     let path: Float64Array | undefined;
     const own: LinkSegment[] = [];
     for (const interval of link.active) {
-      const filter = intervalFilter(interval.from, interval.to);
+      const filter: [number, number] = [
+        dayOf(interval.from),
+        interval.to === null ? OPEN_END_DAY : dayOf(interval.to),
+      ];
       own.push({
         link,
         ground,
