@@ -50,7 +50,14 @@ describe("buildLinkGeometry", () => {
   it("spreads the flow over a path by distance, not by vertex", () => {
     const doc = validTopologyInput();
     // The middle vertex is a quarter of the way along: its timestamp is a quarter of the span.
-    doc.links[0] = { ...doc.links[0], path: [[0, 0], [1, 0], [4, 0]] } as (typeof doc.links)[0];
+    doc.links[0] = {
+      ...doc.links[0],
+      path: [
+        [0, 0],
+        [1, 0],
+        [4, 0],
+      ],
+    } as (typeof doc.links)[0];
     const [segment] = buildLinkGeometry(parseTopology(doc)).segments;
     const stamps = [...(segment?.timestamps ?? [])];
     expect(stamps[0]).toBe(0);
