@@ -674,7 +674,7 @@ export function setupMapView(
   };
 
   const applyProjection = () => map.setProjection({ type: store.getState().projection });
-  // A prepared map may have its style already (and be past \`load\`): see the end of this function.
+  // A prepared map may have its style already (and be past `load`): see the end of this function.
   if (prepared?.styled()) applyProjection();
   else map.on("style.load", applyProjection);
   const onLoad = () => {
