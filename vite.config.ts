@@ -1,8 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
+import { prebuiltBasemap } from "./scripts/lib/basemap-plugin.ts";
 
 export default defineConfig({
   base: "./",
+  plugins: [prebuiltBasemap()],
   // MapLibre and deck.gl are one large chunk by nature; it is loaded once and cached.
   build: { target: "es2022", sourcemap: true, chunkSizeWarningLimit: 2600 },
   preview: { host: "127.0.0.1" },
