@@ -5,9 +5,8 @@
  * replaces the session the same way, and is never uploaded. So does a file that `data=` in the
  * address names (DESIGN §4; see `openData`), which never joins the catalog.
  */
-import type { Topology as TopoJSON } from "topojson-specification";
-import countriesUrl from "world-atlas/countries-50m.json?url";
-import { type BasemapData, buildBasemapData } from "./map/basemap";
+import basemapUrl from "virtual:uplinks-basemap";
+import type { BasemapData } from "./map/basemap";
 import { createClock } from "./map/clock";
 import { type PreparedMap, prepareMap } from "./map/map-view";
 import {
@@ -15,11 +14,12 @@ import {
   fetchText,
   LoadError,
   loadCatalog,
-  loadTopology,
   readTopologyFile,
+  readTopologyText,
 } from "./model/load";
 import { summarizeError } from "./model/problems";
 import type { Catalog, CatalogEntry, Topology } from "./model/schema";
+import { createFetch } from "./model/worker-fetch";
 import { type DataRequest, dataParamOf, readDataRequest } from "./remote/data-param";
 import { createSession, type Roots, type Session } from "./session";
 import { DEFAULT_STATE } from "./state/store";
@@ -59,6 +59,8 @@ const loading = byId("loading");
 const progress = loading.querySelector("progress") as HTMLProgressElement;
 const loadingText = loading.querySelector(".loading-text") as HTMLElement;
 const clearMessages = () => messages.replaceChildren();
+/** How the app downloads its files: off the main thread, which is busy while the map starts. */
+const fetcher = createFetch();
 /** Stops the download in progress (shown only while one can be stopped). */
 const cancelButton = h(
   "button",
@@ -156,6 +158,11 @@ function entryOf(catalog: Catalog, hash: string): CatalogEntry {
   return entry;
 }
 
+/** Downloads and reads the topology at `url`. */
+async function downloadTopology(url: string, options: FetchOptions): Promise<Topology> {
+  return readTopologyText(await fetchText(url, options), options.name ?? url);
+}
+
 /** Replaces the session with one that shows `opened`. */
 function startSession(context: Context, { topology, world, url, file, data }: Opened): void {
   session?.dispose();
@@ -221,7 +228,8 @@ async function open(context: Context, hash: string): Promise<void> {
     clearMessages();
     const entry = entryOf(context.catalog, hash);
     showLoading(`Loading ${entry.title}…`);
-    const topology = await loadTopology(`data/${entry.file}`, {
+    const topology = await downloadTopology(`data/${entry.file}`, {
+      fetcher,
       onProgress: (loaded, total) => {
         if (total) progress.value = loaded / total;
       },
@@ -331,7 +339,7 @@ function fetchOptionsFor(request: Exclude<DataRequest, { kind: "refused" }>): Re
  * its address; an alert names the file and the failure (a cancel needs none). On the first load,
  * the alert stays with `data-state=error` (a cancel opens the default dataset instead).
  */
-async function openData(context: Context, hash: string): Promise<void> {
+async function openData(whenReady: Context | Promise<Context>, hash: string): Promise<void> {
   pendingData?.abort();
   const controller = new AbortController();
   pendingData = controller;
@@ -359,6 +367,7 @@ async function openData(context: Context, hash: string): Promise<void> {
     cancelButton.hidden = false;
     const options: FetchOptions = {
       name,
+      fetcher,
       signal: controller.signal,
       idleTimeoutMs: DATA_TIMEOUT_MS,
       requireJsonType: true,
@@ -368,7 +377,8 @@ async function openData(context: Context, hash: string): Promise<void> {
         loadingText.textContent = `Loading ${name}… ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
       },
     };
-    const topology = await loadTopology(request.url, options);
+    const topology = await downloadTopology(request.url, options);
+    const context = await whenReady;
     const world = await context.basemap;
     if (ticket !== opening) return;
     cancelButton.hidden = true;
@@ -382,7 +392,7 @@ async function openData(context: Context, hash: string): Promise<void> {
     if (notes.length > 0) showNotice(messages, "Some of the address was ignored:", notes);
   } catch (error) {
     if (ticket !== opening) return;
-    dataFailed(context, request, name, error);
+    dataFailed(await whenReady, request, name, error);
   } finally {
     if (ticket === opening) {
       requested = null;
@@ -433,10 +443,15 @@ const clock = createClock();
 const disposers: (() => void)[] = [];
 
 async function start(): Promise<void> {
-  // The basemap loads while the catalog does; a failure is reported where a view awaits it. The
-  // countries file is part of the app, not data from outside: plain JSON.parse reads it.
-  const basemap = fetchText(countriesUrl).then((text) =>
-    buildBasemapData(JSON.parse(text) as TopoJSON),
+  // What every view needs, once the catalog and the basemap are in.
+  let provide: (context: Promise<Context>) => void = () => {};
+  const whenReady = new Promise<Context>((resolve) => {
+    provide = resolve;
+  });
+  // A basemap failure is reported where a view awaits it. The file is built with the app
+  // (scripts/lib/basemap-plugin.ts), not data from outside: plain JSON.parse reads it.
+  const basemap = fetchText(basemapUrl, { fetcher }).then(
+    (text) => JSON.parse(text) as BasemapData,
   );
   basemap.catch(() => {});
   // The basemap starts drawing while the first dataset is read (in the theme the address asks for).
@@ -447,8 +462,13 @@ async function start(): Promise<void> {
     },
     () => {},
   );
-  const catalog = await loadCatalog("data/index.json");
-  const context: Context = { catalog, basemap };
+  // A `data=` file downloads while the catalog loads and the map starts (the basemap, smaller, is
+  // asked for first); a catalog failure is reported below, once.
+  const first = dataParamOf(location.hash) !== null ? openData(whenReady, location.hash) : null;
+  first?.catch(() => {});
+  provide(loadCatalog("data/index.json", fetcher).then((catalog) => ({ catalog, basemap })));
+  const context: Context = await whenReady;
+  const { catalog } = context;
   const hashOf = (id: string) => encode({ dataset: id, ...preferences() });
   disposers.push(
     setupDatasetPicker(byId("dataset-picker-root"), {
@@ -487,8 +507,7 @@ async function start(): Promise<void> {
   };
   window.addEventListener("popstate", onAddressChange);
   window.addEventListener("hashchange", onAddressChange);
-  if (dataParamOf(location.hash) !== null) await openData(context, location.hash);
-  else await open(context, location.hash);
+  await (first ?? open(context, location.hash));
 }
 
 window.addEventListener("pagehide", () => {
