@@ -13,10 +13,20 @@ const scope = self as unknown as {
 
 const downloads = new Map<number, AbortController>();
 
+/**
+ * What the page's Content Security Policy lets it connect to (`connect-src 'self' https:`): a
+ * worker does not inherit a policy set in a meta tag, so it keeps to the same rule itself.
+ */
+function allowed(url: string): boolean {
+  const { origin, protocol } = new URL(url);
+  return origin === self.location.origin || protocol === "https:";
+}
+
 async function download(id: number, url: string, init: RequestInit): Promise<void> {
   const controller = new AbortController();
   downloads.set(id, controller);
   try {
+    if (!allowed(url)) throw new TypeError(`${url}: refused (not this site, and not https:)`);
     const response = await fetch(url, { ...init, signal: controller.signal });
     scope.postMessage({
       id,
