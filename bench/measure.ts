@@ -133,14 +133,17 @@ export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figur
     step = "reading the ready time";
     const readyMs = (await page.evaluate("window.__benchHarness.readyAt()")) as number | null;
 
-    // The body's bytes as sent (gzip), from the page's own resource timing: Playwright's
-    // `response.finished()` now and then never resolved for a file read long before.
+    // The body's bytes as sent (gzip), from the resource timing of the page and of its workers
+    // (the app downloads in one): Playwright's `response.finished()` now and then never resolved
+    // for a file read long before.
     step = "reading the dataset's size";
     let dataBytes = 0;
     if (spec.dataPath) {
-      const sizes = (await page.evaluate(
-        `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === ${JSON.stringify(spec.dataPath)}).map((e) => e.encodedBodySize)`,
-      )) as number[];
+      const expression = `performance.getEntriesByType("resource").filter((e) => new URL(e.name).pathname === ${JSON.stringify(spec.dataPath)}).map((e) => e.encodedBodySize)`;
+      const inWorkers = await Promise.all(
+        page.workers().map((worker) => worker.evaluate(expression).catch(() => [])),
+      );
+      const sizes = [await page.evaluate(expression), ...inWorkers].flat() as number[];
       if (sizes.length === 0) throw new Error(`the page did not request ${spec.dataPath}`);
       dataBytes = Math.max(...sizes);
     }
