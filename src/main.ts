@@ -14,8 +14,8 @@ import {
   fetchText,
   LoadError,
   loadCatalog,
+  loadTopology,
   readTopologyFile,
-  readTopologyText,
 } from "./model/load";
 import { summarizeError } from "./model/problems";
 import type { Catalog, CatalogEntry, Topology } from "./model/schema";
@@ -158,11 +158,6 @@ function entryOf(catalog: Catalog, hash: string): CatalogEntry {
   return entry;
 }
 
-/** Downloads and reads the topology at `url`. */
-async function downloadTopology(url: string, options: FetchOptions): Promise<Topology> {
-  return readTopologyText(await fetchText(url, options), options.name ?? url);
-}
-
 /** Replaces the session with one that shows `opened`. */
 function startSession(context: Context, { topology, world, url, file, data }: Opened): void {
   session?.dispose();
@@ -228,7 +223,7 @@ async function open(context: Context, hash: string): Promise<void> {
     clearMessages();
     const entry = entryOf(context.catalog, hash);
     showLoading(`Loading ${entry.title}…`);
-    const topology = await downloadTopology(`data/${entry.file}`, {
+    const topology = await loadTopology(`data/${entry.file}`, {
       fetcher,
       onProgress: (loaded, total) => {
         if (total) progress.value = loaded / total;
@@ -377,7 +372,7 @@ async function openData(whenReady: Context | Promise<Context>, hash: string): Pr
         loadingText.textContent = `Loading ${name}… ${megabytes(loaded)}${total ? ` of ${megabytes(total)}` : ""}`;
       },
     };
-    const topology = await downloadTopology(request.url, options);
+    const topology = await loadTopology(request.url, options);
     const context = await whenReady;
     const world = await context.basemap;
     if (ticket !== opening) return;
@@ -443,11 +438,6 @@ const clock = createClock();
 const disposers: (() => void)[] = [];
 
 async function start(): Promise<void> {
-  // What every view needs, once the catalog and the basemap are in.
-  let provide: (context: Promise<Context>) => void = () => {};
-  const whenReady = new Promise<Context>((resolve) => {
-    provide = resolve;
-  });
   // A basemap failure is reported where a view awaits it. The file is built with the app
   // (scripts/lib/basemap-plugin.ts), not data from outside: plain JSON.parse reads it.
   const basemap = fetchText(basemapUrl, { fetcher }).then(
@@ -462,11 +452,14 @@ async function start(): Promise<void> {
     },
     () => {},
   );
-  // A `data=` file downloads while the catalog loads and the map starts (the basemap, smaller, is
-  // asked for first); a catalog failure is reported below, once.
+  const whenReady = loadCatalog("data/index.json", fetcher).then((catalog) => ({
+    catalog,
+    basemap,
+  }));
+  // A `data=` file downloads at once, while the catalog loads and the map starts; a catalog
+  // failure is reported below, once.
   const first = dataParamOf(location.hash) !== null ? openData(whenReady, location.hash) : null;
   first?.catch(() => {});
-  provide(loadCatalog("data/index.json", fetcher).then((catalog) => ({ catalog, basemap })));
   const context: Context = await whenReady;
   const { catalog } = context;
   const hashOf = (id: string) => encode({ dataset: id, ...preferences() });
