@@ -68,6 +68,9 @@ interface Pending {
   readonly reject: (error: unknown) => void;
   /** The body's controller, once the head has come. */
   body: ReadableStreamDefaultController<Uint8Array> | null;
+  /** Drops the request from those waiting for the worker, and stops listening to its signal. */
+  readonly forget: () => void;
+  /** Forgets the request and tells the worker to stop its download. */
   readonly stop: () => void;
 }
 
@@ -94,7 +97,7 @@ export function workerFetch(port: FetchPort, fallback: Fetch, base: string): Fet
               },
               cancel: () => request.stop(),
             });
-        if (!body) pending.delete(data.id);
+        if (!body) request.forget();
         request.resolve(
           new Response(body, { status, statusText: data.statusText, headers: data.headers }),
         );
@@ -104,11 +107,11 @@ export function workerFetch(port: FetchPort, fallback: Fetch, base: string): Fet
         request.body?.enqueue(data.bytes);
         break;
       case "end":
-        pending.delete(data.id);
+        request.forget();
         request.body?.close();
         break;
       case "error": {
-        pending.delete(data.id);
+        request.forget();
         const error = data.aborted ? abortError() : new TypeError(data.message);
         if (request.body) request.body.error(error);
         else request.reject(error);
@@ -119,8 +122,8 @@ export function workerFetch(port: FetchPort, fallback: Fetch, base: string): Fet
   port.onerror = () => {
     broken = true;
     // What has not started to arrive is asked again of the page's fetch; the rest fails.
-    for (const [id, request] of pending) {
-      pending.delete(id);
+    for (const request of pending.values()) {
+      request.forget();
       if (request.body) request.body.error(new TypeError("the download worker stopped"));
       else request.start().then(request.resolve, request.reject);
     }
@@ -140,14 +143,18 @@ export function workerFetch(port: FetchPort, fallback: Fetch, base: string): Fet
         if (request.body) request.body.error(abortError());
         else reject(abortError());
       };
+      const forget = () => {
+        pending.delete(id);
+        signal?.removeEventListener("abort", onAbort);
+      };
       pending.set(id, {
         start: () => fallback(input, init),
         resolve,
         reject,
         body: null,
+        forget,
         stop: () => {
-          pending.delete(id);
-          signal?.removeEventListener("abort", onAbort);
+          forget();
           port.postMessage({ id, type: "abort" });
         },
       });
