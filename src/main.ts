@@ -6,7 +6,8 @@
  * address names (DESIGN §4; see `openData`), which never joins the catalog.
  */
 import basemapUrl from "virtual:uplinks-basemap";
-import type { BasemapData } from "./map/basemap";
+import { afterFrame } from "./map/after-frame";
+import { type Basemap, type TiledBasemap, withTilesFrom } from "./map/basemap";
 import { createClock } from "./map/clock";
 import { type PreparedMap, prepareMap } from "./map/map-view";
 import {
@@ -86,13 +87,13 @@ const withoutDataLines = (lines: readonly string[]) => lines.filter((l) => !l.st
 /** What every session shares: the catalog and the basemap, each loaded once. */
 interface Context {
   readonly catalog: Catalog;
-  readonly basemap: Promise<BasemapData>;
+  readonly basemap: Promise<Basemap>;
 }
 
 /** A checked topology, ready to be shown. */
 interface Opened {
   readonly topology: Topology;
-  readonly world: BasemapData;
+  readonly world: Basemap;
   /** What the address asked for, already checked against `topology`. */
   readonly url: UrlState;
   /** The name of the file from this computer, or `null` for a catalog dataset. */
@@ -230,6 +231,8 @@ async function open(context: Context, hash: string): Promise<void> {
       },
     });
     const world = await context.basemap;
+    // Let the map, started meanwhile, draw a frame first (see `afterFrame`).
+    await afterFrame(window);
     if (ticket !== opening) return; // a newer address, or a file, is being opened
     const { state: url, problems } = decode(hash, urlContextOf(topology));
     startSession(context, { topology, world, url, file: null });
@@ -378,6 +381,9 @@ async function openData(whenReady: Context | Promise<Context>, hash: string): Pr
     if (ticket !== opening) return;
     cancelButton.hidden = true;
     showLoading(`Opening ${topology.title}…`);
+    // Let the map, started meanwhile, draw a frame first (see `afterFrame`); this shows the above.
+    await afterFrame(window);
+    if (ticket !== opening) return;
     const { state: url, problems } = decode(hash, urlContextOf(topology));
     clearMessages();
     if (request.kind === "cross-origin") confirmedUrl = request.url;
@@ -440,8 +446,8 @@ const disposers: (() => void)[] = [];
 async function start(): Promise<void> {
   // A basemap failure is reported where a view awaits it. The file is built with the app
   // (scripts/lib/basemap-plugin.ts), not data from outside: plain JSON.parse reads it.
-  const basemap = fetchText(basemapUrl, { fetcher }).then(
-    (text) => JSON.parse(text) as BasemapData,
+  const basemap: Promise<Basemap> = fetchText(basemapUrl, { fetcher }).then((text) =>
+    withTilesFrom(JSON.parse(text) as TiledBasemap, new URL(basemapUrl, location.href).href),
   );
   basemap.catch(() => {});
   // The basemap starts drawing while the first dataset is read (in the theme the address asks for).

@@ -4,7 +4,7 @@
  */
 import { storyStepRange } from "./export/default-range";
 import { buildLinkGeometry } from "./layers/link-geometry";
-import type { BasemapData } from "./map/basemap";
+import type { Basemap } from "./map/basemap";
 import type { Clock } from "./map/clock";
 import { type FrameBounds, type MapCapture, type PreparedMap, setupMapView } from "./map/map-view";
 import type { Topology } from "./model/schema";
@@ -54,7 +54,7 @@ export interface Roots {
 export interface SessionOptions {
   readonly roots: Roots;
   readonly topology: Topology;
-  readonly basemap: BasemapData;
+  readonly basemap: Basemap;
   /** A map already started in `roots.map` (see `prepareMap`), for this session to take over. */
   readonly preparedMap?: PreparedMap | null;
   readonly clock: Clock;

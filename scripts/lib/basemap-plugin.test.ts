@@ -1,66 +1,85 @@
-import { readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import type { Position } from "geojson";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Topology as TopoJSON } from "topojson-specification";
+import { build } from "vite";
 import { describe, expect, it } from "vitest";
-import { type BasemapData, buildBasemapData } from "../../src/map/basemap";
-import { BASEMAP_MODULE, basemapJson, prebuiltBasemap } from "./basemap-plugin";
+import { buildBasemapData, type TiledBasemap } from "../../src/map/basemap";
+import { BASEMAP_MAXZOOM, BASEMAP_MODULE, basemapJson, prebuiltBasemap } from "./basemap-plugin";
 
 const world = () =>
   JSON.parse(
     readFileSync(createRequire(import.meta.url).resolve("world-atlas/countries-50m.json"), "utf8"),
   ) as TopoJSON;
 
-/** Every position of the countries, borders and coastlines, in order. */
-function positions(data: BasemapData): Position[] {
-  const out: Position[] = [];
-  for (const f of data.countries.features) {
-    const polygons =
-      f.geometry.type === "Polygon" ? [f.geometry.coordinates] : f.geometry.coordinates;
-    for (const rings of polygons) for (const ring of rings) out.push(...ring);
-  }
-  for (const f of [...data.borders.features, ...data.coastlines.features])
-    for (const line of f.geometry.coordinates) out.push(...line);
-  return out;
-}
+describe("the prebuilt basemap's file", () => {
+  const { labels } = buildBasemapData(world());
+  const written = JSON.parse(
+    basemapJson({ tiles: "t/{z}/{x}/{y}.pbf", maxzoom: 6, labels }),
+  ) as TiledBasemap;
 
-describe("the prebuilt basemap", () => {
-  const built = buildBasemapData(world());
-  const prebuilt = JSON.parse(basemapJson(buildBasemapData(world()))) as BasemapData;
-
-  it("is the basemap the browser would build, with coordinates to 4 decimal places", () => {
-    expect(prebuilt.countries.features.map((f) => f.properties)).toEqual(
-      built.countries.features.map((f) => f.properties),
+  it("keeps the labels' names and areas whole and rounds their positions to 4 places", () => {
+    expect(written.tiles).toBe("t/{z}/{x}/{y}.pbf");
+    expect(written.maxzoom).toBe(6);
+    expect(written.labels.map((l) => [l.code, l.name, l.area])).toEqual(
+      labels.map((l) => [l.code, l.name, l.area]),
     );
-    const before = positions(built);
-    const after = positions(prebuilt);
-    expect(after).toHaveLength(before.length);
-    let largest = 0;
-    after.forEach(([x, y], i) => {
-      const [x0, y0] = before[i] as Position;
-      largest = Math.max(largest, Math.abs((x as number) - (x0 as number)));
-      largest = Math.max(largest, Math.abs((y as number) - (y0 as number)));
-      expect(Math.round((x as number) * 1e4) / 1e4).toBe(x);
+    let changed = 0;
+    written.labels.forEach((label, i) => {
+      const before = labels[i]?.position ?? [];
+      label.position.forEach((x, axis) => {
+        expect(Math.round(x * 1e4) / 1e4).toBe(x);
+        expect(Math.abs(x - (before[axis] as number))).toBeLessThanOrEqual(0.00005 + 1e-12);
+        if (x !== before[axis]) changed++;
+      });
     });
-    expect(largest).toBeGreaterThan(0);
-    expect(largest).toBeLessThanOrEqual(0.00005 + 1e-12);
+    expect(changed).toBeGreaterThan(0);
   });
+});
 
-  it("keeps the labels' areas whole and rounds only their positions", () => {
-    expect(prebuilt.labels.map((l) => [l.code, l.name, l.area])).toEqual(
-      built.labels.map((l) => [l.code, l.name, l.area]),
-    );
-    prebuilt.labels.forEach((label, i) => {
-      const [lon, lat] = built.labels[i]?.position ?? [];
-      expect(label.position[0]).toBeCloseTo(lon as number, 4);
-      expect(label.position[1]).toBeCloseTo(lat as number, 4);
-    });
-  });
-
+describe("prebuiltBasemap", () => {
   it("is a module that only the plugin answers", () => {
     const plugin = prebuiltBasemap();
     const resolveId = plugin.resolveId as (id: string) => string | undefined;
     expect(resolveId(BASEMAP_MODULE)).toBe(`\0${BASEMAP_MODULE}`);
     expect(resolveId("virtual:something-else")).toBeUndefined();
+  });
+
+  it("builds the file, and its tiles in the folder the file names, beside it", async () => {
+    const root = mkdtempSync(join(tmpdir(), "basemap-plugin-"));
+    try {
+      writeFileSync(join(root, "index.html"), '<script type="module" src="./main.js"></script>');
+      writeFileSync(
+        join(root, "main.js"),
+        `import url from "${BASEMAP_MODULE}";\ndocument.title = url;\n`,
+      );
+      await build({
+        root,
+        configFile: false,
+        logLevel: "silent",
+        base: "./",
+        plugins: [prebuiltBasemap()],
+        build: { outDir: join(root, "dist") },
+      });
+      const assets = join(root, "dist", "assets");
+      const [file] = readdirSync(assets).filter((f) => /^basemap-\w+\.json$/.test(f));
+      if (!file) throw new Error(`no basemap file in ${readdirSync(assets).join(", ")}`);
+      const script = readdirSync(assets).find((f) => f.endsWith(".js")) ?? "";
+      expect(readFileSync(join(assets, script), "utf8")).toContain(file);
+      const basemap = JSON.parse(readFileSync(join(assets, file), "utf8")) as TiledBasemap;
+      expect(basemap.maxzoom).toBe(BASEMAP_MAXZOOM);
+      expect(basemap.tiles).toBe(`${file.replace(/\.json$/, "")}/{z}/{x}/{y}.pbf`);
+      const tile = (z: number, x: number, y: number) =>
+        join(
+          assets,
+          basemap.tiles.replace("{z}", `${z}`).replace("{x}", `${x}`).replace("{y}", `${y}`),
+        );
+      expect(existsSync(tile(0, 0, 0))).toBe(true);
+      expect(existsSync(tile(BASEMAP_MAXZOOM, 54, 24))).toBe(true); // over Pyongyang
+      expect(basemap.labels.find((l) => l.code === "KP")?.name).toBe("North Korea");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

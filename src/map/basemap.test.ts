@@ -22,6 +22,7 @@ import {
   buildBasemapData,
   buildBasemapStyle,
   type ThemeName,
+  withTilesFrom,
 } from "./basemap";
 
 const require = createRequire(import.meta.url);
@@ -360,11 +361,58 @@ describe("buildBasemapStyle", () => {
     }
   });
 
+  it("draws a tiled basemap from one vector source, each line and fill from its layer", () => {
+    const tiled = {
+      tiles: "http://127.0.0.1:5173/assets/basemap-abc/{z}/{x}/{y}.pbf",
+      maxzoom: 6,
+      labels: [],
+    };
+    for (const theme of THEMES) {
+      const style = buildBasemapStyle(tiled, theme);
+      expect(validateStyleMin(style).map((e) => e.message)).toEqual([]);
+      expect(Object.keys(style.sources).sort()).toEqual(["basemap", "graticule"]);
+      expect(style.sources.basemap).toEqual({
+        type: "vector",
+        tiles: [tiled.tiles],
+        maxzoom: 6,
+        attribution: "Natural Earth",
+      });
+      const from = Object.fromEntries(
+        style.layers.flatMap((l) =>
+          "source-layer" in l ? [[l.id, `${l.source}/${l["source-layer"]}`]] : [],
+        ),
+      );
+      expect(from).toEqual({
+        "countries-fill": "basemap/countries",
+        coastlines: "basemap/coastlines",
+        borders: "basemap/borders",
+      });
+    }
+  });
+
   it("paints the ocean and the land in the theme's colours", () => {
     const style = buildBasemapStyle(buildBasemapData(loadWorld()), "light");
     const paint = (id: string) => style.layers.find((l) => l.id === id)?.paint;
     expect(paint("ocean")).toEqual({ "background-color": BASEMAP_PALETTES.light.ocean });
     expect(paint("countries-fill")).toEqual({ "fill-color": BASEMAP_PALETTES.light.land });
+  });
+});
+
+describe("withTilesFrom", () => {
+  const basemap = { tiles: "basemap-abc/{z}/{x}/{y}.pbf", maxzoom: 6, labels: [] };
+
+  it("makes the tiles' address absolute, from the file's, keeping the placeholders", () => {
+    expect(withTilesFrom(basemap, "http://example.test/app/assets/basemap-abc.json").tiles).toBe(
+      "http://example.test/app/assets/basemap-abc/{z}/{x}/{y}.pbf",
+    );
+    expect(withTilesFrom(basemap, "http://example.test/@uplinks/basemap.json").tiles).toBe(
+      "http://example.test/@uplinks/basemap-abc/{z}/{x}/{y}.pbf",
+    );
+  });
+
+  it("leaves an absolute address as it is", () => {
+    const absolute = { ...basemap, tiles: "http://other.test/t/{z}/{x}/{y}.pbf" };
+    expect(withTilesFrom(absolute, "http://example.test/a.json").tiles).toBe(absolute.tiles);
   });
 });
 

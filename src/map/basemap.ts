@@ -50,6 +50,35 @@ export interface BasemapData {
   labels: CountryLabel[];
 }
 
+/** The layers of the basemap's vector tiles (see `TiledBasemap`), named as `BasemapData`'s collections. */
+export const BASEMAP_TILE_LAYERS = ["countries", "borders", "coastlines"] as const;
+
+/**
+ * The basemap as the app draws it: `BasemapData`'s collections cut into vector tiles when the app
+ * is built (scripts/lib/basemap-plugin.ts), one tile holding a layer for each (`BASEMAP_TILE_LAYERS`).
+ */
+export interface TiledBasemap {
+  /** The tiles' address, `{z}`, `{x}` and `{y}` standing for a tile's zoom and position. */
+  tiles: string;
+  /** The deepest zoom cut; MapLibre enlarges its tiles beyond. */
+  maxzoom: number;
+  labels: CountryLabel[];
+}
+
+/** A basemap the style can draw: its data inline, or cut into tiles. */
+export type Basemap = BasemapData | TiledBasemap;
+
+/**
+ * `basemap` with its tiles' address, written relative to the file it was read from (`url`),
+ * made absolute, as MapLibre needs. The `{z}`, `{x}` and `{y}` placeholders are kept as they are.
+ */
+export function withTilesFrom(basemap: TiledBasemap, url: string): TiledBasemap {
+  const at = basemap.tiles.indexOf("{");
+  const folder = at < 0 ? basemap.tiles : basemap.tiles.slice(0, at);
+  const rest = at < 0 ? "" : basemap.tiles.slice(at);
+  return { ...basemap, tiles: `${new URL(folder, url).href}${rest}` };
+}
+
 /** The colours of one theme. `label` and `labelHalo` are for the deck.gl text layer. */
 export interface BasemapPalette {
   ocean: string;
@@ -125,21 +154,36 @@ export function buildBasemapData(world: TopoJSON): BasemapData {
 
 /**
  * A complete MapLibre style: background (ocean), a subtle 10° graticule, land fill, coastline and
- * border lines. No glyphs, no sprite, no URL of any kind: it works offline.
+ * border lines. No glyphs, no sprite, no URL but the basemap's own tiles: it works offline.
  *
  * Layer ids, bottom to top, are stable so other layers can be placed between them: `"ocean"`
- * (background), `"graticule"`, `"countries-fill"`, `"coastlines"`, `"borders"`. Sources, all
- * GeoJSON with the data inline: `"countries"`, `"borders"`, `"coastlines"`, `"graticule"`.
+ * (background), `"graticule"`, `"countries-fill"`, `"coastlines"`, `"borders"`. Sources: for inline
+ * data, GeoJSON `"countries"`, `"borders"` and `"coastlines"`; for a tiled basemap, one vector
+ * source `"basemap"` with those layers; either way GeoJSON `"graticule"`.
  */
-export function buildBasemapStyle(data: BasemapData, theme: ThemeName): StyleSpecification {
+export function buildBasemapStyle(data: Basemap, theme: ThemeName): StyleSpecification {
   const palette = BASEMAP_PALETTES[theme];
+  const from = (layer: (typeof BASEMAP_TILE_LAYERS)[number]) =>
+    "tiles" in data ? { source: "basemap", "source-layer": layer } : { source: layer };
+  const attribution = "Natural Earth";
   return {
     version: 8,
     name: `Uplinks offline basemap (${theme})`,
     sources: {
-      countries: { type: "geojson", data: data.countries, attribution: "Natural Earth" },
-      borders: { type: "geojson", data: data.borders },
-      coastlines: { type: "geojson", data: data.coastlines },
+      ...("tiles" in data
+        ? {
+            basemap: {
+              type: "vector" as const,
+              tiles: [data.tiles],
+              maxzoom: data.maxzoom,
+              attribution,
+            },
+          }
+        : {
+            countries: { type: "geojson" as const, data: data.countries, attribution },
+            borders: { type: "geojson" as const, data: data.borders },
+            coastlines: { type: "geojson" as const, data: data.coastlines },
+          }),
       graticule: { type: "geojson", data: buildGraticule() },
     },
     layers: [
@@ -153,13 +197,13 @@ export function buildBasemapStyle(data: BasemapData, theme: ThemeName): StyleSpe
       {
         id: "countries-fill",
         type: "fill",
-        source: "countries",
+        ...from("countries"),
         paint: { "fill-color": palette.land },
       },
       {
         id: "coastlines",
         type: "line",
-        source: "coastlines",
+        ...from("coastlines"),
         layout: { "line-join": "round", "line-cap": "round" },
         paint: {
           "line-color": palette.coastline,
@@ -169,7 +213,7 @@ export function buildBasemapStyle(data: BasemapData, theme: ThemeName): StyleSpe
       {
         id: "borders",
         type: "line",
-        source: "borders",
+        ...from("borders"),
         layout: { "line-join": "round", "line-cap": "round" },
         paint: {
           "line-color": palette.border,

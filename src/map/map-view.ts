@@ -28,12 +28,8 @@ import {
   type ThemeName,
   watch,
 } from "../state/store";
-import {
-  type BasemapData,
-  basemapThemePaint,
-  buildBasemapStyle,
-  type CountryLabel,
-} from "./basemap";
+import { afterFrame } from "./after-frame";
+import { type Basemap, basemapThemePaint, buildBasemapStyle, type CountryLabel } from "./basemap";
 import { datasetBounds, sameCamera } from "./camera";
 import type { Clock } from "./clock";
 
@@ -70,6 +66,8 @@ export type FrameBounds = readonly [readonly [number, number], readonly [number,
 /** The deck.gl surfaces, bottom to top (see `LayerGroups`). */
 type Stack = keyof LayerGroups;
 const STACKS: readonly Stack[] = ["under", "flow", "over"];
+/** The surfaces with canvases of their own, over MapLibre's. */
+const OVERLAID = ["flow", "over"] as const;
 
 /**
  * deck.gl's attribute arrays, by default allocated twice as large as needed (room to grow in
@@ -95,9 +93,11 @@ interface OverlayDeck {
 }
 const deckOf = (overlay: MapLibreOverlay) => (overlay as unknown as { _deck?: OverlayDeck })._deck;
 
-/** The part of luma.gl's canvas context that export and disposal need. */
+/** The part of luma.gl's canvas context that sizing, export and disposal need. */
 interface DeckSurface {
   setDrawingBufferSize(width: number, height: number): void;
+  /** Also applies a pending size to the canvas. */
+  getCurrentFramebuffer(): unknown;
   destroy(): void;
 }
 
@@ -105,7 +105,7 @@ export interface MapViewDeps {
   readonly store: AppStore;
   readonly topology: Topology;
   readonly geometry: LinkGeometry;
-  readonly basemap: BasemapData;
+  readonly basemap: Basemap;
   readonly clock: Clock;
   /** The system asks for reduced motion: links stay still whatever the view state says. */
   readonly reducedMotion: boolean;
@@ -174,7 +174,7 @@ export interface PreparedMap {
 /** A map of the app's basemap in `container`, placed at `camera` (throws without WebGL2). */
 function createMap(
   container: HTMLElement,
-  basemap: BasemapData,
+  basemap: Basemap,
   theme: ThemeName,
   camera: Partial<MapOptions>,
 ): MapLibreMap {
@@ -199,7 +199,7 @@ function createMap(
  */
 export function prepareMap(
   container: HTMLElement,
-  basemap: BasemapData,
+  basemap: Basemap,
   theme: ThemeName,
 ): PreparedMap | null {
   let map: MapLibreMap;
@@ -277,6 +277,11 @@ export function setupMapView(
   let loaded = false;
   /** Whether every surface has compiled its layers (see `warmUp`); nothing is drawn before. */
   let warmedUp = false;
+  /** Whether the overlaid surfaces have compiled theirs (and so take the links, see `stage`). */
+  let overlaidWarm = false;
+  /** Whether they are about to. */
+  let overlaidWarming = false;
+  let disposed = false;
 
   /**
    * Three deck.gl surfaces, bottom to top (see `LayerGroups`): `under` shares MapLibre's canvas
@@ -304,9 +309,16 @@ export function setupMapView(
   const started = new Set<Stack>();
   const onLoadOf = (stack: Stack) => () => {
     started.add(stack);
-    // (MapLibreOverlay's own props leave this one out: it is the interleaved surface's way in.)
-    if (stack !== "under")
+    if (stack !== "under") {
+      // (MapLibreOverlay's own props leave this one out: it is the interleaved surface's way in.)
       deckOf(overlays[stack])?.setProps({ _customRender: drawOverlaid(stack) });
+      // Size the canvas now, while the GPU is idle. luma.gl would do it on the first frame, and
+      // resizing a WebGL canvas waits for the GPU to finish all it was given: then, the map's
+      // first frame with its tiles (seconds, with software WebGL).
+      const canvas = map.getCanvas();
+      surfaces[stack]?.setDrawingBufferSize(canvas.width, canvas.height);
+      surfaces[stack]?.getCurrentFramebuffer();
+    }
     warmUp();
   };
   /** The surfaces still to draw, after the warm-up, before the map is ready. */
@@ -473,18 +485,12 @@ export function setupMapView(
   /** Hands every surface the layers for the store's state now (once warmed up). */
   const render = () => {
     if (warmedUp) apply(layersNow(false));
+    else if (overlaidWarm) stage(layersNow(false));
   };
 
-  /**
-   * Before the first frame, once every surface can take layers: each gets all the layers it will
-   * draw, without the links, and compiles their shaders, with nothing drawn. A layer compiled
-   * after the links were given to the GPU would wait (in a synchronous WebGL call) for the GPU to
-   * finish them: with software WebGL at 100,000 links, half a minute. Then the first frame.
-   */
-  const warmUp = () => {
-    if (warmedUp || !loaded || started.size < STACKS.length) return;
-    const groups = layersNow(true);
-    for (const stack of STACKS) {
+  /** Gives each of `stacks` the layers of `groups` and compiles them, drawing nothing. */
+  const compile = (stacks: readonly Stack[], groups: LayerGroups) => {
+    for (const stack of stacks) {
       overlays[stack].setProps({ layers: groups[stack] });
       applied[stack] = groups[stack];
       const deck = deckOf(overlays[stack]);
@@ -492,6 +498,53 @@ export function setupMapView(
       // Nothing to draw yet: the first frame comes with the links.
       deck?.needsRedraw({ clearRedrawFlags: true });
     }
+  };
+
+  /**
+   * Before the map's first frame with the links, the overlaid surfaces take their layers as they
+   * change, and compute and upload their attributes, but draw nothing (`drawOverlaid` waits for
+   * `withLinks`): drawn, a large dataset's links would keep the GPU from the basemap's tiles.
+   */
+  const stage = (groups: LayerGroups) => {
+    for (const stack of OVERLAID) {
+      const layers = groups[stack];
+      if (sameLayers(layers, applied[stack])) continue;
+      overlays[stack].setProps({ layers });
+      applied[stack] = layers;
+      deckOf(overlays[stack])?.layerManager?.updateLayers();
+    }
+  };
+
+  /**
+   * Before the first frame, once every surface can take layers: each gets all the layers it will
+   * draw, without the links, and compiles their shaders, with nothing drawn. A layer compiled
+   * after the links were given to the GPU would wait (in a synchronous WebGL call) for the GPU to
+   * finish them: with software WebGL at 100,000 links, half a minute. Then the first frame.
+   *
+   * The overlaid surfaces do not wait for the map: they are on it from the start, and as soon as
+   * both can take layers they compile theirs and then take the links (see `stage`), while
+   * MapLibre's worker cuts the basemap's tiles. The interleaved surface joins when the map has
+   * loaded; it compiles its layers, and then every surface draws.
+   */
+  const warmUp = () => {
+    if (!overlaidWarming && OVERLAID.every((stack) => started.has(stack))) {
+      overlaidWarming = true;
+      // Each step is long on a large dataset: the map draws a frame before each (see `afterFrame`).
+      afterFrame(window)
+        .then(() => {
+          if (disposed) return;
+          compile(OVERLAID, layersNow(true));
+          return afterFrame(window);
+        })
+        .then(() => {
+          if (disposed) return;
+          overlaidWarm = true;
+          stage(layersNow(false));
+          warmUp();
+        });
+    }
+    if (warmedUp || !loaded || !overlaidWarm || !started.has("under")) return;
+    compile(["under"], layersNow(true));
     warmedUp = true;
     render();
     // The first frame: every surface draws what it now holds, changed since the warm-up or not.
@@ -533,8 +586,7 @@ export function setupMapView(
     let mapToDraw = false;
     for (const stack of STACKS) {
       const layers = groups[stack];
-      const last = applied[stack];
-      if (layers.length === last.length && layers.every((layer, i) => layer === last[i])) continue;
+      if (sameLayers(layers, applied[stack])) continue;
       applied[stack] = layers;
       if (stack !== "under") {
         pending[stack] = layers;
@@ -681,7 +733,7 @@ export function setupMapView(
     loaded = true;
     // The view is now placed: the store (and so the address) learns where.
     if (!store.getState().camera) setCamera(store, cameraOf(map));
-    for (const stack of STACKS) map.addControl(overlays[stack]);
+    map.addControl(overlays.under);
     deps.onCapture?.({
       async frame({ time, pixelRatio }) {
         frozenTime = time;
@@ -811,10 +863,14 @@ export function setupMapView(
     }),
   ];
   clock.want("flow", state.animate && !deps.reducedMotion);
+  // The overlaid surfaces need no style or tiles: they start now (see `warmUp`), the interleaved
+  // one once the map has loaded.
+  for (const stack of OVERLAID) map.addControl(overlays[stack]);
   if (prepared?.loaded()) onLoad();
   else map.once("load", onLoad);
 
   return () => {
+    disposed = true;
     for (const dispose of disposers) dispose();
     clock.want("flow", false);
     const canvases = [deckOf(overlays.flow)?.getCanvas(), deckOf(overlays.over)?.getCanvas()];
@@ -854,6 +910,9 @@ function sameCompare(a: CompareSets | null, b: CompareSets | null): boolean {
   if (!a || !b) return a === b;
   return sameSet(a.onlyA, b.onlyA) && sameSet(a.onlyB, b.onlyB) && sameSet(a.both, b.both);
 }
+
+const sameLayers = (a: readonly Layer[], b: readonly Layer[]) =>
+  a.length === b.length && a.every((layer, i) => layer === b[i]);
 
 function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   if (a.size !== b.size) return false;
