@@ -281,6 +281,8 @@ export function setupMapView(
   let overlaidWarm = false;
   /** Whether they are about to. */
   let overlaidWarming = false;
+  /** Whether the interleaved surface has compiled its layers. */
+  let underWarm = false;
   let disposed = false;
 
   /**
@@ -523,8 +525,9 @@ export function setupMapView(
    *
    * The overlaid surfaces do not wait for the map: they are on it from the start, and as soon as
    * both can take layers they compile theirs and then take the links (see `stage`), while
-   * MapLibre's worker cuts the basemap's tiles. The interleaved surface joins when the map has
-   * loaded; it compiles its layers, and then every surface draws.
+   * MapLibre loads the basemap's tiles. The interleaved surface joins as soon as the map has its
+   * style, and compiles its layers (drawn in the map's frames, they show no links yet). Once
+   * the map has loaded, every surface draws with the links.
    */
   const warmUp = () => {
     if (!overlaidWarming && OVERLAID.every((stack) => started.has(stack))) {
@@ -543,8 +546,11 @@ export function setupMapView(
           warmUp();
         });
     }
-    if (warmedUp || !loaded || !overlaidWarm || !started.has("under")) return;
-    compile(["under"], layersNow(true));
+    if (!underWarm && started.has("under")) {
+      compile(["under"], layersNow(true));
+      underWarm = true;
+    }
+    if (warmedUp || !loaded || !overlaidWarm || !underWarm) return;
     warmedUp = true;
     render();
     // The first frame: every surface draws what it now holds, changed since the warm-up or not.
@@ -733,7 +739,6 @@ export function setupMapView(
     loaded = true;
     // The view is now placed: the store (and so the address) learns where.
     if (!store.getState().camera) setCamera(store, cameraOf(map));
-    map.addControl(overlays.under);
     deps.onCapture?.({
       async frame({ time, pixelRatio }) {
         frozenTime = time;
@@ -789,6 +794,8 @@ export function setupMapView(
     render();
     placeNodeLabels();
     map.triggerRepaint();
+    // The surfaces may have been ready before the map: if so, they draw now.
+    warmUp();
   };
 
   map.on("moveend", () => {
@@ -863,9 +870,12 @@ export function setupMapView(
     }),
   ];
   clock.want("flow", state.animate && !deps.reducedMotion);
-  // The overlaid surfaces need no style or tiles: they start now (see `warmUp`), the interleaved
-  // one once the map has loaded.
+  // The surfaces start before the tiles are in (see `warmUp`): the overlaid ones now, the
+  // interleaved one once the map has its style, as it adds its layers to it.
   for (const stack of OVERLAID) map.addControl(overlays[stack]);
+  const addUnder = () => map.addControl(overlays.under);
+  if (prepared?.styled()) addUnder();
+  else map.once("style.load", addUnder);
   if (prepared?.loaded()) onLoad();
   else map.once("load", onLoad);
 
