@@ -66,6 +66,13 @@ export type FrameBounds = readonly [readonly [number, number], readonly [number,
 /** The deck.gl surfaces, bottom to top (see `LayerGroups`). */
 type Stack = keyof LayerGroups;
 const STACKS: readonly Stack[] = ["under", "flow", "over"];
+/**
+ * luma.gl links shader programs synchronously unless told otherwise: the page then waits for the
+ * GPU to compile each one. Linked in parallel (KHR_parallel_shader_compile), the page goes on,
+ * and waits only where it must (see `compiled`).
+ */
+const PARALLEL_COMPILE = { _disabledFeatures: {} };
+
 /** The surfaces with canvases of their own, over MapLibre's. */
 const OVERLAID = ["flow", "over"] as const;
 
@@ -82,8 +89,16 @@ const TYPED_ARRAYS = { overAlloc: 1, poolSize: 0 };
 const CLICK_RADIUS_PX = 4;
 
 /** The part of a deck.gl overlay's own Deck (which it keeps private) that the map view drives. */
+/** A luma.gl render pipeline: its own status follows the shared program's only when drawn. */
+interface LinkedPipeline {
+  linkStatus: string;
+  sharedRenderPipeline?: { linkStatus: string };
+}
 interface OverlayDeck {
-  readonly layerManager?: { updateLayers(): void } | null;
+  readonly layerManager?: {
+    updateLayers(): void;
+    getLayers(): { getModels(): { pipeline?: LinkedPipeline }[] }[];
+  } | null;
   redraw(reason?: string): void;
   /** Draws every layer now (what `redraw` calls when no `_customRender` is given). */
   _drawLayers(reason: string): void;
@@ -281,8 +296,9 @@ export function setupMapView(
   let overlaidWarm = false;
   /** Whether they are about to. */
   let overlaidWarming = false;
-  /** Whether the interleaved surface has compiled its layers. */
+  /** Whether the interleaved surface has compiled its layers, or is about to. */
   let underWarm = false;
+  let underWarming = false;
   let disposed = false;
 
   /**
@@ -353,6 +369,7 @@ export function setupMapView(
     new MapLibreOverlay({
       interleaved: false,
       _typedArrayManagerProps: TYPED_ARRAYS,
+      deviceProps: PARALLEL_COMPILE,
       layers: [],
       onDeviceInitialized: onDeviceInitialized(stack),
       onLoad: onLoadOf(stack),
@@ -363,6 +380,7 @@ export function setupMapView(
     under: new MapLibreOverlay({
       interleaved: true,
       _typedArrayManagerProps: TYPED_ARRAYS,
+      deviceProps: PARALLEL_COMPILE,
       layers: [],
       onDeviceInitialized: onDeviceInitialized("under"),
       onLoad: onLoadOf("under"),
@@ -502,6 +520,20 @@ export function setupMapView(
     }
   };
 
+  /** Whether any of a surface's shader programs is still being linked (see `PARALLEL_COMPILE`). */
+  const linking = (stack: Stack) =>
+    deckOf(overlays[stack])
+      ?.layerManager?.getLayers()
+      .some((layer) =>
+        layer
+          .getModels()
+          .some((m) => (m.pipeline?.sharedRenderPipeline ?? m.pipeline)?.linkStatus === "pending"),
+      ) ?? false;
+  /** Resolves once every program of `stacks` is linked; the map draws its frames meanwhile. */
+  const compiled = async (stacks: readonly Stack[]) => {
+    while (!disposed && stacks.some(linking)) await afterFrame(window, 20);
+  };
+
   /**
    * Before the map's first frame with the links, the overlaid surfaces take their layers as they
    * change, and compute and upload their attributes, but draw nothing (`drawOverlaid` waits for
@@ -537,7 +569,7 @@ export function setupMapView(
         .then(() => {
           if (disposed) return;
           compile(OVERLAID, layersNow(true));
-          return afterFrame(window);
+          return compiled(OVERLAID);
         })
         .then(() => {
           if (disposed) return;
@@ -546,9 +578,13 @@ export function setupMapView(
           warmUp();
         });
     }
-    if (!underWarm && started.has("under")) {
+    if (!underWarming && started.has("under")) {
+      underWarming = true;
       compile(["under"], layersNow(true));
-      underWarm = true;
+      compiled(["under"]).then(() => {
+        underWarm = true;
+        if (!disposed) warmUp();
+      });
     }
     if (warmedUp || !loaded || !overlaidWarm || !underWarm) return;
     warmedUp = true;
