@@ -65,6 +65,31 @@ describe("buildLinkGeometry", () => {
     expect(stamps[2]).toBe(FLOW_SPAN);
   });
 
+  it("measures the flow's steps the short way across the antimeridian, and shorter near a pole", () => {
+    const stampsOf = (path: [number, number][]) => {
+      const doc = validTopologyInput();
+      doc.links[0] = { ...doc.links[0], path } as (typeof doc.links)[0];
+      const [segment] = buildLinkGeometry(parseTopology(doc)).segments;
+      return [...(segment?.timestamps ?? [])];
+    };
+    // 179°E → 179°W is 2° of longitude, like the 2° that follow it: halfway.
+    expect(
+      stampsOf([
+        [178, 0],
+        [180, 0],
+        [-178, 0],
+      ])[1],
+    ).toBeCloseTo(FLOW_SPAN / 2, 2);
+    // At 60°N a degree of longitude is half a degree of latitude: 2° east then 1° north, halfway.
+    expect(
+      stampsOf([
+        [10, 60],
+        [12, 60],
+        [12, 61],
+      ])[1],
+    ).toBeCloseTo(FLOW_SPAN / 2, 1);
+  });
+
   it("raises a satellite hop into an arc that starts and ends at its endpoints", () => {
     const { segmentsByLink } = buildLinkGeometry(parseTopology(topologyInput()));
     const [first, second] = segmentsByLink.get("sat") ?? [];

@@ -6,9 +6,11 @@
  */
 import { toDayNumber } from "../model/dates";
 import { pathCoordinates } from "../model/path-coordinates";
-import { arcRadians, greatCircleKm, type LonLat } from "../model/route";
+import { greatCircleKm, type LonLat } from "../model/route";
 import type { Link, LinkKind, Topology, TopologyNode } from "../model/schema";
 import { nodeDegrees } from "../state/selectors";
+
+const RADIANS = Math.PI / 180;
 
 /** Filter value for an interval with no end. */
 export const OPEN_END_DAY = 1_000_000;
@@ -84,19 +86,26 @@ function dayNumbers(): (date: string) => number {
 
 /**
  * Writes into `out` each vertex's progress along `coordinates` (interleaved lon, lat), from 0 to
- * FLOW_SPAN, in proportion to the great-circle distance covered.
+ * FLOW_SPAN, in proportion to the distance covered. The distance of each step is measured on a
+ * local flat map (longitude scaled by the cosine of the step's mean latitude), not along the
+ * great circle: within a link's short steps the two agree to a fraction of a percent, which the
+ * eye cannot see in the flow's pace, and it costs one cosine a step instead of a haversine's five
+ * trigonometric calls (a quarter of a second at 100,000 links).
  */
 function writeFlowTimestamps(coordinates: Float64Array, out: Float32Array): void {
   let total = 0;
   out[0] = 0;
   for (let i = 1; i < out.length; i++) {
     const j = 2 * i;
-    total += arcRadians(
-      coordinates[j - 2] as number,
-      coordinates[j - 1] as number,
-      coordinates[j] as number,
-      coordinates[j + 1] as number,
-    );
+    const lat0 = coordinates[j - 1] as number;
+    const lat1 = coordinates[j + 1] as number;
+    let dLon = (coordinates[j] as number) - (coordinates[j - 2] as number);
+    // The short way round, for a step across the antimeridian.
+    if (dLon > 180) dLon -= 360;
+    else if (dLon < -180) dLon += 360;
+    const dx = dLon * Math.cos(((lat0 + lat1) / 2) * RADIANS);
+    const dy = lat1 - lat0;
+    total += Math.sqrt(dx * dx + dy * dy);
     out[i] = total;
   }
   const scale = FLOW_SPAN / (total || 1);
@@ -149,6 +158,27 @@ function pathXYZ(link: Link, coordinates: Float64Array): Float64Array {
   return out;
 }
 
+/** A link's path as drawn in 3D (see `LinkSegment.path`), shared by its segments once built. */
+interface Arc {
+  path?: Float64Array;
+}
+
+/** A `LinkSegment`: one class, its `path` a getter on the prototype (no closure per segment). */
+class Segment implements LinkSegment {
+  constructor(
+    readonly link: Link,
+    readonly ground: Float64Array,
+    readonly timestamps: Float32Array,
+    readonly filter: readonly [number, number],
+    private readonly arc: Arc,
+  ) {}
+
+  get path(): Float64Array {
+    this.arc.path ??= pathXYZ(this.link, this.ground);
+    return this.arc.path;
+  }
+}
+
 /** Builds the drawable records of `topology`. Pure; call once per dataset. */
 export function buildLinkGeometry(topology: Topology): LinkGeometry {
   const segments: LinkSegment[] = [];
@@ -167,23 +197,14 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
     const timestamps = stamps.subarray(offset, offset + n);
     offset += n;
     writeFlowTimestamps(ground, timestamps);
-    let path: Float64Array | undefined;
+    const arc: Arc = {};
     const own: LinkSegment[] = [];
     for (const interval of link.active) {
       const filter: [number, number] = [
         dayOf(interval.from),
         interval.to === null ? OPEN_END_DAY : dayOf(interval.to),
       ];
-      own.push({
-        link,
-        ground,
-        get path() {
-          path ??= pathXYZ(link, ground);
-          return path;
-        },
-        timestamps,
-        filter,
-      });
+      own.push(new Segment(link, ground, timestamps, filter, arc));
       for (const c of link.crossings)
         crossings.push({ link, from: c.from, to: c.to, position: c.at, filter });
     }
