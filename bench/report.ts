@@ -9,7 +9,10 @@ export interface RunResult {
   /** "baseline" (the reference page without links), an embedded dataset id, or `gen-<N>`. */
   readonly dataset: string;
   readonly links: number;
+  /** The median of `readySamples` (bench/measure.ts). */
   readonly readyMs: number | null;
+  /** Each timed load's ready time, in ms. */
+  readonly readySamples?: readonly number[];
   readonly frameMsMedian: number | null;
   readonly frameMsP95: number | null;
   readonly scriptMsPerFrame: number | null;

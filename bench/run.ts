@@ -51,6 +51,7 @@ const FULL_LIMITS: Limits = {
   scrubBudgetMs: MINUTE,
   minScrubs: 3,
   readyTimeoutMs: 20 * MINUTE,
+  readyRuns: 3,
   measureTimeoutMs: 3 * MINUTE,
 };
 
@@ -272,7 +273,7 @@ async function main() {
         const fileBytes = spec.dataPath ? (await stat(join(DIST, spec.dataPath))).size : 0;
         runs.push({ page, dataset, links, ...figures, fileBytes, frames, scrubChanges });
         console.log(
-          `ready ${show(figures.readyMs, "ms")}, frame ${show(figures.frameMsMedian, "ms")} (${frames} frames), script ${show(figures.scriptMsPerFrame, "ms")}/frame, scrub ${show(figures.scrubMs, "ms")} (${scrubChanges}), heap ${show(figures.heapMB, "MB")} · ${seconds(performance.now() - t)}`,
+          `ready ${show(figures.readyMs, "ms")} (median of ${figures.readySamples.map((ms) => Math.round(ms)).join(", ")}), frame ${show(figures.frameMsMedian, "ms")} (${frames} frames), script ${show(figures.scriptMsPerFrame, "ms")}/frame, scrub ${show(figures.scrubMs, "ms")} (${scrubChanges}), heap ${show(figures.heapMB, "MB")} · ${seconds(performance.now() - t)}`,
         );
       } catch (error) {
         failed = true;
