@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
+import { LINK_KINDS } from "../model/schema";
 import { validTopologyInput } from "../model/test-fixtures";
 import {
+  BASE_WIDTH_PX,
   createLayerBuilder,
   type LayerGroups,
   type LayerInput,
   nodeDegreeScale,
 } from "./build-layers";
-import { buildLinkGeometry } from "./link-geometry";
+import { buildLinkGeometry, KIND_WIDTH } from "./link-geometry";
+import { DATA_PALETTES } from "./palette";
 
 const geometry = buildLinkGeometry(parseTopology(validTopologyInput()));
 
@@ -44,7 +47,25 @@ describe("createLayerBuilder", () => {
     expect([...next.keys()]).toEqual([...first.keys()]);
     const rebuilt = [...next].filter(([id, layer]) => first.get(id) !== layer).map(([id]) => id);
     expect(rebuilt).toEqual(["links"]);
-    expect(next.get("links")).toHaveProperty("props.currentTime");
+    const phase = (layers: Map<string, unknown>) =>
+      (layers.get("links") as { props: { flow: { currentTime: number } } }).props.flow.currentTime;
+    expect(phase(next)).not.toBe(phase(first));
+  });
+
+  it("draws the links by kind: colour and width constant per kind, an accessor only to dim for a focus", () => {
+    type Styles = Record<string, { getColor: unknown; getWidth: number }>;
+    const stylesOf = (groups: LayerGroups) =>
+      (byId(groups).get("links") as unknown as { props: { styles: Styles } }).props.styles;
+    const plain = stylesOf(createLayerBuilder()(input(1)));
+    expect(Object.keys(plain)).toEqual([...LINK_KINDS]);
+    for (const kind of LINK_KINDS) {
+      expect(plain[kind]?.getColor).toEqual([...DATA_PALETTES.dark.links[kind], 190]);
+      expect(plain[kind]?.getWidth).toBe(KIND_WIDTH[kind] * BASE_WIDTH_PX);
+    }
+    const focused = stylesOf(createLayerBuilder()(input(1, { focusLinks: new Set(["x"]) })));
+    const color = focused.terrestrial?.getColor as (d: { link: { id: string } }) => number[];
+    expect(color({ link: { id: "x" } })[3]).toBe(190);
+    expect(color({ link: { id: "y" } })[3]).toBeLessThan(190);
   });
 
   it("puts every layer that changes from frame to frame of the flow in the flow stack, and only those", () => {

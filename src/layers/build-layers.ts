@@ -11,9 +11,10 @@ import {
 } from "@deck.gl/extensions";
 import { PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
 import type { CountryLabel } from "../map/basemap";
+import { LINK_KINDS } from "../model/schema";
 import type { ProjectionName, Selection, ThemeName } from "../state/store";
 import { createDayWindow } from "./day-window";
-import { FlowPathLayer } from "./flow-path-layer";
+import { FlowPathsByKind } from "./flow-path-layer";
 import type { LabelSide } from "./label-placement";
 import {
   type CrossingMarker,
@@ -348,24 +349,45 @@ export function createLayerBuilder() {
       };
       // Solid links carry their flow in the same pass. Satellite hops stay still: the flow's
       // attributes and the dashes' together pass WebGL's limit of 16 vertex attributes.
+      const alpha = animate ? 190 : 235;
       const solidLayer = keep(
         "links",
         [solid, parameters, theme, animate, focusLinks, day, input.warmUp, phase],
-        () =>
-          new FlowPathLayer<LinkSegment>({
-            ...activeLinkProps,
+        () => {
+          const { getColor: _color, getWidth: _width, ...shared } = activeLinkProps;
+          return new FlowPathsByKind<LinkSegment>({
             id: "links",
             data: links(solid),
-            // The stored coordinates as they are: no satellite arcs here, so no heights.
-            getPath: (d: LinkSegment) => d.ground,
-            positionFormat: "XY",
-            getTimestamps: (d: LinkSegment) => d.timestamps,
-            capRounded: true,
-            jointRounded: true,
-            fadeTrail: animate,
-            trailLength: FLOW_SPAN * 0.45,
-            currentTime: phase,
-          }),
+            pickable: true,
+            kindOf: (d) => d.link.kind,
+            styles: Object.fromEntries(
+              LINK_KINDS.map((kind) => {
+                const color = palette.links[kind];
+                return [
+                  kind,
+                  {
+                    getColor: focusLinks
+                      ? (d: LinkSegment) => withAlpha(color, focusAlpha(d, alpha))
+                      : withAlpha(color, alpha),
+                    getWidth: KIND_WIDTH[kind] * BASE_WIDTH_PX,
+                  },
+                ];
+              }),
+            ),
+            flow: {
+              ...shared,
+              // The stored coordinates as they are: no satellite arcs here, so no heights.
+              getPath: (d: LinkSegment) => d.ground,
+              positionFormat: "XY",
+              getTimestamps: (d: LinkSegment) => d.timestamps,
+              capRounded: true,
+              jointRounded: true,
+              fadeTrail: animate,
+              trailLength: FLOW_SPAN * 0.45,
+              currentTime: phase,
+            },
+          });
+        },
       );
       const dashedLayer = keep(
         "links-dashed",

@@ -8,7 +8,14 @@
  * With `fadeTrail` false (animation off) no fragment is in a trail: the line is drawn still.
  * Lines drawn at low alpha (links outside a country in focus) carry no flow.
  */
-import { TripsLayer } from "@deck.gl/geo-layers";
+import {
+  type AccessorFunction,
+  type Color,
+  CompositeLayer,
+  type UpdateParameters,
+} from "@deck.gl/core";
+import { TripsLayer, type TripsLayerProps } from "@deck.gl/geo-layers";
+import type { PathLayerProps } from "@deck.gl/layers";
 
 /** How far the trail's head lightens the line towards white. */
 const FLOW_LIGHTEN = 0.35;
@@ -50,5 +57,66 @@ export class FlowPathLayer<D = any, P extends object = object> extends TripsLaye
     if (this.context.device.type !== "webgpu")
       shaders.inject = { ...shaders.inject, "fs:DECKGL_FILTER_COLOR": FLOW_COLOR };
     return shaders;
+  }
+}
+
+/** How the links of one kind are drawn: a constant, or an accessor where links differ. */
+export interface KindStyle<D> {
+  readonly getColor: Color | AccessorFunction<D, Color>;
+  readonly getWidth: number;
+}
+
+type FlowProps<D> = TripsLayerProps<D> & PathLayerProps<D>;
+
+interface FlowPathsByKindProps<D> {
+  /** The kind of a datum; each kind is drawn by a layer of its own. */
+  readonly kindOf: (d: D) => string;
+  /** Every kind's style, in drawing order, whether the data has links of it or not. */
+  readonly styles: Readonly<Record<string, KindStyle<D>>>;
+  /** What every kind's layer shares (`getColor` and `getWidth` come from `styles`). */
+  readonly flow: Omit<FlowProps<D>, "id" | "data" | "getColor" | "getWidth">;
+}
+
+/**
+ * The links as one `FlowPathLayer` per kind. A link's colour and width depend on its kind alone
+ * (but for the focus, which dims some): given as constants, they are two values for a whole layer,
+ * where one layer for all would fill and upload them for every vertex, 8 bytes each (30 MB at
+ * 100,000 links). The composite's id is the one picking reports (`info.layer`). A layer for each
+ * kind is there even without links of its kind, so the warm-up compiles its shaders once.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the data type defaults to any, as deck.gl's layers do
+export class FlowPathsByKind<D = any> extends CompositeLayer<
+  FlowPathsByKindProps<D> & { data: readonly D[] }
+> {
+  static override layerName = "FlowPathsByKind";
+
+  declare state: { groups: Map<string, D[]> };
+
+  override updateState({ changeFlags }: UpdateParameters<this>): void {
+    if (!changeFlags.dataChanged && this.state.groups) return;
+    const groups = new Map<string, D[]>();
+    for (const d of this.props.data) {
+      const kind = this.props.kindOf(d);
+      const group = groups.get(kind);
+      if (group) group.push(d);
+      else groups.set(kind, [d]);
+    }
+    this.setState({ groups });
+  }
+
+  override renderLayers() {
+    const { styles, flow } = this.props;
+    return Object.entries(styles).map(([kind, style]) => {
+      const data = this.state.groups.get(kind) ?? [];
+      return new FlowPathLayer<D>(
+        this.getSubLayerProps({
+          ...flow,
+          id: kind,
+          data,
+          getColor: style.getColor,
+          getWidth: style.getWidth,
+        }),
+      );
+    });
   }
 }
