@@ -88,12 +88,12 @@ const TYPED_ARRAYS = { overAlloc: 1, poolSize: 0 };
 /** How near a link or point a click may land and still select it, in CSS pixels. */
 const CLICK_RADIUS_PX = 4;
 
-/** The part of a deck.gl overlay's own Deck (which it keeps private) that the map view drives. */
 /** A luma.gl render pipeline: its own status follows the shared program's only when drawn. */
 interface LinkedPipeline {
   linkStatus: string;
   sharedRenderPipeline?: { linkStatus: string };
 }
+/** The part of a deck.gl overlay's own Deck (which it keeps private) that the map view drives. */
 interface OverlayDeck {
   readonly layerManager?: {
     updateLayers(): void;
