@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import type { Topology as TopoJSON } from "topojson-specification";
 import { type Plugin, runnerImport } from "vite";
 import type { TiledBasemap } from "../../src/map/basemap";
-import { cutBasemapTiles } from "./basemap-tiles";
+import { cutBasemapTiles } from "./basemap-tiles.ts";
 
 export const BASEMAP_MODULE = "virtual:uplinks-basemap";
 const RESOLVED = `\0${BASEMAP_MODULE}`;
@@ -64,7 +64,7 @@ async function worldAtlasBasemap(): Promise<PrebuiltBasemap> {
         maxzoom: BASEMAP_MAXZOOM,
         labels: data.labels,
       }),
-    tiles: cutBasemapTiles(data, BASEMAP_MAXZOOM),
+    tiles: cutBasemapTiles(data, BASEMAP_MAXZOOM, module.BASEMAP_TILE_LAYERS),
   };
 }
 

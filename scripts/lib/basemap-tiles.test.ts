@@ -23,7 +23,7 @@ function lonLat(z: number, x: number, y: number, extent: number, px: number, py:
 describe("cutBasemapTiles", () => {
   const data = buildBasemapData(world());
   const MAXZOOM = 4;
-  const tiles = cutBasemapTiles(data, MAXZOOM);
+  const tiles = cutBasemapTiles(data, MAXZOOM, BASEMAP_TILE_LAYERS);
   const read = (key: string) => {
     const bytes = tiles.get(key);
     if (!bytes) throw new Error(`no tile ${key}`);

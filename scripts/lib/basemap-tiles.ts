@@ -10,14 +10,21 @@
 import { GeoJSONVT } from "@maplibre/geojson-vt";
 import { fromGeojsonVt } from "@maplibre/vt-pbf";
 import type { BasemapData } from "../../src/map/basemap";
-import { BASEMAP_TILE_LAYERS } from "../../src/map/basemap";
 
 /** Units across a tile. */
 const EXTENT = 4096;
 
-/** Every tile with anything in it, from zoom 0 to `maxzoom`, by "z/x/y". */
-export function cutBasemapTiles(data: BasemapData, maxzoom: number): Map<string, Uint8Array> {
-  const indexes = BASEMAP_TILE_LAYERS.map(
+/**
+ * Every tile with anything in it, from zoom 0 to `maxzoom`, by "z/x/y": a layer for each of
+ * `layers` (`BASEMAP_TILE_LAYERS`, passed in so that the Vite configuration, which loads this
+ * module, imports no app code).
+ */
+export function cutBasemapTiles(
+  data: BasemapData,
+  maxzoom: number,
+  layers: readonly ("countries" | "borders" | "coastlines")[],
+): Map<string, Uint8Array> {
+  const indexes = layers.map(
     (layer) =>
       [
         layer,
