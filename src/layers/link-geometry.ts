@@ -6,11 +6,9 @@
  */
 import { toDayNumber } from "../model/dates";
 import { pathCoordinates } from "../model/path-coordinates";
-import { greatCircleKm, type LonLat } from "../model/route";
+import { greatCircleKm, type LonLat, RADIANS } from "../model/route";
 import type { Link, LinkKind, Topology, TopologyNode } from "../model/schema";
 import { nodeDegrees } from "../state/selectors";
-
-const RADIANS = Math.PI / 180;
 
 /** Filter value for an interval with no end. */
 export const OPEN_END_DAY = 1_000_000;

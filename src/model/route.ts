@@ -71,7 +71,8 @@ export function pathLengthKm(path: readonly LonLat[]): number {
   return total;
 }
 
-const RADIANS = Math.PI / 180;
+/** Radians in a degree. */
+export const RADIANS = Math.PI / 180;
 
 /**
  * The angle between two points, in radians (haversine). d3's geoDistance sums exactly and is
