@@ -81,8 +81,9 @@ interface FlowPathsByKindProps<D> {
  * The links as one `FlowPathLayer` per kind. A link's colour and width depend on its kind alone
  * (but for the focus, which dims some): given as constants, they are two values for a whole layer,
  * where one layer for all would fill and upload them for every vertex, 8 bytes each (30 MB at
- * 100,000 links). The composite's id is the one picking reports (`info.layer`). A layer for each
- * kind is there even without links of its kind, so the warm-up compiles its shaders once.
+ * 100,000 links). The composite's id is the one picking reports (`info.layer`). Only the kinds
+ * with links get a layer (they are rebuilt on every animated frame); every kind's layer runs the
+ * same shader, so the one kept while there is no data lets the warm-up compile it for all.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the data type defaults to any, as deck.gl's layers do
 export class FlowPathsByKind<D = any> extends CompositeLayer<
@@ -106,13 +107,17 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
 
   override renderLayers() {
     const { styles, flow } = this.props;
-    return Object.entries(styles).map(([kind, style]) => {
-      const data = this.state.groups.get(kind) ?? [];
+    const { groups } = this.state;
+    const kinds = Object.keys(styles);
+    // Without data, one layer still stands, so the warm-up compiles the shader the others share.
+    const drawn = groups.size > 0 ? kinds.filter((kind) => groups.has(kind)) : kinds.slice(0, 1);
+    return drawn.map((kind) => {
+      const style = styles[kind] as KindStyle<D>;
       return new FlowPathLayer<D>(
         this.getSubLayerProps({
           ...flow,
           id: kind,
-          data,
+          data: groups.get(kind) ?? [],
           getColor: style.getColor,
           getWidth: style.getWidth,
         }),
