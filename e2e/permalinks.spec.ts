@@ -9,8 +9,13 @@ import {
   differingPixels,
   hashParams,
   mapCanvas,
+  mapParam,
   openApp,
+  PLACES,
+  pixel,
+  type RGB,
   readNorthKoreaTopology,
+  screenPixel,
   screenshotPath,
   settledScreenshot,
   watchProblems,
@@ -491,4 +496,49 @@ test("Back from a dataset opened by a pasted address returns to the dataset befo
   await ready(page);
   await expect(slider(page)).toHaveAttribute("aria-valuetext", "2017-10-15");
   await expect(page.getByRole("complementary", { name: TTK })).toBeVisible();
+});
+
+test("a permalink's camera shows while its dataset is still downloading, not the whole world first", async ({
+  page,
+}) => {
+  // The dataset is held back until the map has been looked at.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route("**/data/north-korea.topology.json", async (route) => {
+    await held;
+    await route.continue();
+  });
+  // Over the Yellow Sea, with Pyongyang up and to the right: the world view has the Sahara here.
+  const camera = { zoom: 6, lat: 37.5, lon: 123.5 };
+  await page.goto(`./#${mapParam(camera)}&anim=0`);
+  await expect(page.locator("html")).toHaveAttribute("data-state", "loading");
+  const ocean = { r: 0x0b, g: 0x12, b: 0x20 };
+  const land = { r: 0x1c, g: 0x26, b: 0x36 };
+  const near = (a: RGB, b: RGB) =>
+    Math.abs(a.r - b.r) <= 4 && Math.abs(a.g - b.g) <= 4 && Math.abs(a.b - b.b) <= 4;
+  // MapLibre's own canvas (it keeps its drawing buffer), under the "Opening …" message.
+  const drawn = async () => {
+    const { url, width, height } = await mapCanvas(page).evaluate((canvas: HTMLCanvasElement) => ({
+      url: canvas.toDataURL(),
+      width: canvas.width,
+      height: canvas.height,
+    }));
+    const image = decodePng(Buffer.from(url.split(",")[1] ?? "", "base64"));
+    const city = screenPixel(PLACES.pyongyang, camera, { width, height });
+    return {
+      centreIsSea: near(pixel(image, width / 2, height / 2), ocean),
+      pyongyangIsLand: near(pixel(image, city.x, city.y), land),
+    };
+  };
+  await expect
+    .poll(drawn, { timeout: 60_000 })
+    .toEqual({ centreIsSea: true, pyongyangIsLand: true });
+  expect(await page.locator("html").getAttribute("data-state")).toBe("loading");
+
+  release();
+  await ready(page);
+  // The dataset opens at that same view.
+  expect(hashValue(page, "map")?.split("/").map(Number)).toEqual([6, 37.5, 123.5]);
 });

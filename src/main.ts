@@ -450,11 +450,12 @@ async function start(): Promise<void> {
     withTilesFrom(JSON.parse(text) as TiledBasemap, new URL(basemapUrl, location.href).href),
   );
   basemap.catch(() => {});
-  // The basemap starts drawing while the first dataset is read (in the theme the address asks for).
+  // The basemap starts drawing while the first dataset is read (in the theme, and at the camera,
+  // the address asks for).
   basemap.then(
     (world) => {
-      const theme = decode(location.hash).state.theme ?? DEFAULT_STATE.theme;
-      preparedMap = prepareMap(roots.map, world, theme);
+      const { theme = DEFAULT_STATE.theme, camera } = decode(location.hash).state;
+      preparedMap = prepareMap(roots.map, world, theme, camera);
     },
     () => {},
   );

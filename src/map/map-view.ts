@@ -209,17 +209,19 @@ function createMap(
 /**
  * Starts the basemap before the dataset is read: MapLibre's start (its worker cutting the
  * countries into tiles, its shaders) then overlaps downloading and checking the dataset, instead
- * of following them. `setupMapView` takes the map over. `null` where no map can be made (no
- * WebGL2): `setupMapView` then says why.
+ * of following them. It opens at `camera` (a permalink's), else at the whole world, so a shared
+ * view does not show the world first. `setupMapView` takes the map over. `null` where no map can
+ * be made (no WebGL2): `setupMapView` then says why.
  */
 export function prepareMap(
   container: HTMLElement,
   basemap: Basemap,
   theme: ThemeName,
+  camera?: Camera,
 ): PreparedMap | null {
   let map: MapLibreMap;
   try {
-    map = createMap(container, basemap, theme, WORLD_VIEW);
+    map = createMap(container, basemap, theme, camera ? cameraOptions(camera) : WORLD_VIEW);
   } catch {
     return null;
   }
