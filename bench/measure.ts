@@ -49,9 +49,9 @@ export interface PageSpec {
 
 /** The figures of one run; `null` where the browser gave no number. */
 export interface Figures {
-  /** The median of `readySamples`. */
+  /** The ready time of the measured run (bench/run.ts makes it the median of every load's). */
   readonly readyMs: number | null;
-  /** Each load's ready time, the measured run's first. */
+  /** Each load's ready time: the measured run's (bench/run.ts adds the further loads). */
   readonly readySamples: number[];
   readonly frameMsMedian: number | null;
   readonly frameMsP95: number | null;
@@ -90,7 +90,7 @@ async function untilReady(page: Page, timeoutMs: number): Promise<void> {
 }
 
 /** One more load of `url`, in a browser of its own: navigation start → ready, in ms. */
-async function readyTime(url: string, timeoutMs: number): Promise<number> {
+export async function readyTime(url: string, timeoutMs: number): Promise<number> {
   const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
@@ -128,24 +128,11 @@ export async function describeBrowser(): Promise<{ chromium: string; gl: string 
 }
 
 /**
- * Loads `spec.url`, waits for "ready", then measures memory, animated frames and scrubs; then
- * loads it `limits.readyRuns - 1` more times for `readyMs`, the median of every load.
+ * Loads `spec.url`, waits for "ready", then measures memory, animated frames and scrubs: every
+ * figure, with the ready time of that one load (`readySamples` holds it; see {@link readyTime}
+ * for the further loads `readyMs` is the median of).
  */
 export async function measurePage(spec: PageSpec, limits: Limits): Promise<Figures> {
-  const figures = await measureRun(spec, limits);
-  // Once the measured page is closed: left open, its animation would slow these loads down.
-  const samples = [...figures.readySamples];
-  for (let i = 1; i < limits.readyRuns && samples.length > 0; i++)
-    samples.push(await readyTime(spec.url, limits.readyTimeoutMs));
-  return {
-    ...figures,
-    readyMs: samples.length > 0 ? finite(median(samples)) : figures.readyMs,
-    readySamples: samples,
-  };
-}
-
-/** One run in a browser of its own: every figure, and the ready time of that one load. */
-async function measureRun(spec: PageSpec, limits: Limits): Promise<Figures> {
   const browser = await launchChromium();
   const problems: string[] = [];
   /** What the run is waiting for, to name it if the page stalls. */
