@@ -25,7 +25,7 @@ import type * as z from "zod";
 import { type Allocate, createCoordinateArena, decodeCompactPath } from "./compact-path";
 import { count } from "./count";
 import { fromDayNumber } from "./dates";
-import { flattenVertices, withPackedPath } from "./path-coordinates";
+import { addPackedPath, flattenVertices } from "./path-coordinates";
 import { issuesToProblems, type Problem } from "./problems";
 import { coordinatesLengthKm } from "./route";
 import {
@@ -270,11 +270,11 @@ function createRowReader(c: Columns, lists: Lists, allocate: Allocate, add: Add)
     if (c.networks) link.networks = networks;
     link.active = active;
     link.sources = sources;
-    link.path = "";
+    addPackedPath(link, coordinates);
     link.lengthKm = lengthKm ?? derivedLengthKm(coordinates);
     link.countries = countries ?? endpointCountries(from, to);
     link.crossings = crossings;
-    return withPackedPath(link as { path: unknown }, coordinates) as unknown as Link;
+    return link as unknown as Link;
   };
 }
 

@@ -85,11 +85,19 @@ export function withPackedPath<T extends { path: unknown }>(
   // turned into an accessor becomes a slow dictionary object in V8.
   const copy: Record<string, unknown> = {};
   for (const key of Object.keys(record)) {
-    if (key === "path") Object.defineProperty(copy, "path", PACKED_PATH);
+    if (key === "path") addPackedPath(copy, coordinates);
     else copy[key] = record[key as keyof T];
   }
-  packed.set(copy, coordinates);
   return copy as Omit<T, "path"> & { path: Vertices };
+}
+
+/**
+ * Gives `record`, which has no `path` yet, the path `coordinates` as {@link withPackedPath} does,
+ * without a copy: for a record being built, field by field, in the order its fields are listed.
+ */
+export function addPackedPath(record: object, coordinates: Float64Array): void {
+  Object.defineProperty(record, "path", PACKED_PATH);
+  packed.set(record, coordinates);
 }
 
 /** `[[west, south], [east, north]]` of interleaved coordinates; `null` for none. */
