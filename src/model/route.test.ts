@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  coordinatesLengthKm,
   densifyRoute,
   greatCircleKm,
   type LonLat,
@@ -63,5 +64,22 @@ describe("unwrapLongitudes", () => {
       [181, 0],
       [190, 1],
     ]);
+  });
+});
+
+describe("coordinatesLengthKm", () => {
+  it("is the length along great circles of interleaved coordinates, as pathLengthKm gives it", () => {
+    const path = densifyRoute([PYONGYANG, BEIJING, VLADIVOSTOK, ANCHORAGE]);
+    const coordinates = new Float64Array(path.flat());
+    expect(coordinatesLengthKm(coordinates)).toBeCloseTo(pathLengthKm(path), 6);
+    expect(coordinatesLengthKm(new Float64Array([...PYONGYANG, ...BEIJING]))).toBeCloseTo(
+      greatCircleKm(PYONGYANG, BEIJING),
+      9,
+    );
+  });
+
+  it("is 0 for a single vertex or none", () => {
+    expect(coordinatesLengthKm(new Float64Array(PYONGYANG))).toBe(0);
+    expect(coordinatesLengthKm(new Float64Array(0))).toBe(0);
   });
 });

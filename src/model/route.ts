@@ -91,13 +91,19 @@ export function arcRadians(lon0: number, lat0: number, lon1: number, lat1: numbe
  */
 export function coordinatesLengthKm(coordinates: ArrayLike<number>): number {
   let total = 0;
+  // arcRadians step by step, each vertex's cosine computed once (it serves two steps).
+  let cosLat0 = Math.cos((coordinates[1] as number) * RADIANS);
   for (let i = 2; i + 1 < coordinates.length; i += 2) {
-    total += arcRadians(
-      coordinates[i - 2] as number,
-      coordinates[i - 1] as number,
-      coordinates[i] as number,
-      coordinates[i + 1] as number,
+    const lat0 = coordinates[i - 1] as number;
+    const lat1 = coordinates[i + 1] as number;
+    const cosLat1 = Math.cos(lat1 * RADIANS);
+    const sinLat = Math.sin(((lat1 - lat0) * RADIANS) / 2);
+    const sinLon = Math.sin(
+      (((coordinates[i] as number) - (coordinates[i - 2] as number)) * RADIANS) / 2,
     );
+    const h = sinLat * sinLat + cosLat0 * cosLat1 * sinLon * sinLon;
+    total += 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+    cosLat0 = cosLat1;
   }
   return total * EARTH_RADIUS_KM;
 }
