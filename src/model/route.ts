@@ -79,9 +79,17 @@ export const RADIANS = Math.PI / 180;
  * ~20× slower; for the shares of a path's length, or a length to 0.1 km, this is enough.
  */
 export function arcRadians(lon0: number, lat0: number, lon1: number, lat1: number): number {
+  return haversine(lat0, lat1, lon1 - lon0, Math.cos(lat0 * RADIANS), Math.cos(lat1 * RADIANS));
+}
+
+/**
+ * {@link arcRadians} of a step of `dLon` degrees between latitudes `lat0` and `lat1`, given their
+ * cosines: a path's vertex then has its cosine computed once for its two steps.
+ */
+function haversine(lat0: number, lat1: number, dLon: number, cos0: number, cos1: number): number {
   const sinLat = Math.sin(((lat1 - lat0) * RADIANS) / 2);
-  const sinLon = Math.sin(((lon1 - lon0) * RADIANS) / 2);
-  const h = sinLat * sinLat + Math.cos(lat0 * RADIANS) * Math.cos(lat1 * RADIANS) * sinLon * sinLon;
+  const sinLon = Math.sin((dLon * RADIANS) / 2);
+  const h = sinLat * sinLat + cos0 * cos1 * sinLon * sinLon;
   return 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -91,18 +99,12 @@ export function arcRadians(lon0: number, lat0: number, lon1: number, lat1: numbe
  */
 export function coordinatesLengthKm(coordinates: ArrayLike<number>): number {
   let total = 0;
-  // arcRadians step by step, each vertex's cosine computed once (it serves two steps).
   let cosLat0 = Math.cos((coordinates[1] as number) * RADIANS);
   for (let i = 2; i + 1 < coordinates.length; i += 2) {
-    const lat0 = coordinates[i - 1] as number;
     const lat1 = coordinates[i + 1] as number;
     const cosLat1 = Math.cos(lat1 * RADIANS);
-    const sinLat = Math.sin(((lat1 - lat0) * RADIANS) / 2);
-    const sinLon = Math.sin(
-      (((coordinates[i] as number) - (coordinates[i - 2] as number)) * RADIANS) / 2,
-    );
-    const h = sinLat * sinLat + cosLat0 * cosLat1 * sinLon * sinLon;
-    total += 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+    const dLon = (coordinates[i] as number) - (coordinates[i - 2] as number);
+    total += haversine(coordinates[i - 1] as number, lat1, dLon, cosLat0, cosLat1);
     cosLat0 = cosLat1;
   }
   return total * EARTH_RADIUS_KM;
