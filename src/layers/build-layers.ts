@@ -333,11 +333,13 @@ export function createLayerBuilder() {
       );
     } else {
       const phase = animate ? ((time / FLOW_PERIOD_S) % 1) * FLOW_SPAN * 1.5 : 0;
+      /** Active links are drawn a little translucent while they animate, so the flow stands out. */
+      const alpha = animate ? 190 : 235;
       /** What the links active on the date share, drawn solid or dashed. */
       const activeLinkProps = {
         parameters,
         getPath: (d: LinkSegment) => d.path,
-        getColor: (d: LinkSegment) => withAlpha(linkColor(d), focusAlpha(d, animate ? 190 : 235)),
+        getColor: (d: LinkSegment) => withAlpha(linkColor(d), focusAlpha(d, alpha)),
         getWidth: (d: LinkSegment) => linkWidth(d) * BASE_WIDTH_PX,
         widthUnits: "pixels" as const,
         widthMinPixels: 1.5,
@@ -349,7 +351,6 @@ export function createLayerBuilder() {
       };
       // Solid links carry their flow in the same pass. Satellite hops stay still: the flow's
       // attributes and the dashes' together pass WebGL's limit of 16 vertex attributes.
-      const alpha = animate ? 190 : 235;
       const solidLayer = keep(
         "links",
         [solid, parameters, theme, animate, focusLinks, day, input.warmUp, phase],
