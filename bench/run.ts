@@ -323,9 +323,10 @@ async function main() {
       for (const { run } of pages) {
         const result = runs[run] as RunResult;
         const samples = result.readySamples ?? [];
-        runs[run] = { ...result, readyMs: median(samples) };
+        const readyMs = median(samples);
+        runs[run] = { ...result, readyMs };
         console.log(
-          `${result.dataset} · ${result.page}: ready ${show(median(samples), "ms")} (median of ${samples.map((ms) => Math.round(ms)).join(", ")})`,
+          `${result.dataset} · ${result.page}: ready ${show(readyMs, "ms")} (median of ${samples.map((ms) => Math.round(ms)).join(", ")})`,
         );
       }
     };
