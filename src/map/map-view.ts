@@ -478,7 +478,11 @@ export function setupMapView(
       const drawn = c
         ? [...c.onlyA, ...c.onlyB, ...c.both]
         : activeLinksOn(topology, s.date).filter((l) => passesFilters(l, s.filters));
-      const nextNodes = new Set(drawn.flatMap((l) => [l.from, l.to, ...(l.via ?? [])]));
+      const nextNodes = new Set<string>();
+      for (const { from, to, via = [] } of drawn) {
+        nextNodes.add(from).add(to);
+        for (const id of via) nextNodes.add(id);
+      }
       if (!sameSet(nextNodes, activeNodes)) activeNodes = nextNodes;
       const ids = (links: readonly { id: string }[]) => new Set(links.map((l) => l.id));
       const next = c ? { onlyA: ids(c.onlyA), onlyB: ids(c.onlyB), both: ids(c.both) } : null;

@@ -80,6 +80,19 @@ export function compareDates(topology: Topology, a: string, b: string, f: Filter
   return { onlyA, onlyB, both };
 }
 
-/** The countries the dataset's links touch, sorted by code. */
-export const datasetCountries = (topology: Topology): string[] =>
-  [...new Set(topology.links.flatMap((l) => l.countries))].sort();
+const countriesOf = new WeakMap<Topology, readonly string[]>();
+
+/**
+ * The countries the dataset's links touch, sorted by code: one scan of the links per topology
+ * (the legend, the address codec and the map each ask for them as a dataset opens).
+ */
+export function datasetCountries(topology: Topology): readonly string[] {
+  let countries = countriesOf.get(topology);
+  if (countries === undefined) {
+    const seen = new Set<string>();
+    for (const link of topology.links) for (const code of link.countries) seen.add(code);
+    countries = [...seen].sort();
+    countriesOf.set(topology, countries);
+  }
+  return countries;
+}

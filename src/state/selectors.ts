@@ -6,9 +6,19 @@ import type { Interval, Link, Topology, TopologyEvent } from "../model/schema";
 export const isActiveOn = (active: readonly Interval[], date: string): boolean =>
   active.some((i) => i.from <= date && (i.to === null || date <= i.to));
 
-/** The links active on `date`, in the topology's (id) order. */
-export const activeLinksOn = (topology: Topology, date: string): Link[] =>
-  topology.links.filter((link) => isActiveOn(link.active, date));
+const lastActive = new WeakMap<Topology, { date: string; links: readonly Link[] }>();
+
+/**
+ * The links active on `date`, in the topology's (id) order. The last date's answer is kept per
+ * topology: the map and the list of active links both ask for it after every change of date.
+ */
+export function activeLinksOn(topology: Topology, date: string): readonly Link[] {
+  const last = lastActive.get(topology);
+  if (last?.date === date) return last.links;
+  const links = topology.links.filter((link) => isActiveOn(link.active, date));
+  lastActive.set(topology, { date, links });
+  return links;
+}
 
 /** Events in progress on `date` (a one-day event only on its day). */
 export const eventsOn = (topology: Topology, date: string): TopologyEvent[] =>
@@ -29,10 +39,14 @@ export function disruptedLinkIds(topology: Topology, date: string): Set<string> 
 /** How many links start, end or pass through each node. */
 export function nodeDegrees(topology: Topology): Map<string, number> {
   const degrees = new Map<string, number>();
-  for (const link of topology.links) {
-    for (const id of new Set([link.from, link.to, ...(link.via ?? [])])) {
-      degrees.set(id, (degrees.get(id) ?? 0) + 1);
-    }
+  const add = (id: string) => degrees.set(id, (degrees.get(id) ?? 0) + 1);
+  for (const { from, to, via = [] } of topology.links) {
+    // Each node once per link, without a set per link (100,000s of links).
+    add(from);
+    if (to !== from) add(to);
+    via.forEach((id, i) => {
+      if (id !== from && id !== to && via.indexOf(id) === i) add(id);
+    });
   }
   return degrees;
 }
