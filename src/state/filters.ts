@@ -3,7 +3,7 @@
  * are active, and how two dates differ. Pure.
  */
 import type { Link, LinkKind, Topology } from "../model/schema";
-import { isActiveOn } from "./selectors";
+import { activeLinksOn, isActiveOn } from "./selectors";
 import type { Filters } from "./store";
 
 /** True when some filter group is set (an empty group means "any"). */
@@ -35,8 +35,8 @@ export function activeCountsByKind(
 ): Map<LinkKind, number> {
   const others: Filters = { ...f, kinds: [] };
   const counts = new Map<LinkKind, number>();
-  for (const link of topology.links) {
-    if (!isActiveOn(link.active, date) || !passesFilters(link, others)) continue;
+  for (const link of activeLinksOn(topology, date)) {
+    if (!passesFilters(link, others)) continue;
     counts.set(link.kind, (counts.get(link.kind) ?? 0) + 1);
   }
   return counts;
