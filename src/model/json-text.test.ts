@@ -86,6 +86,22 @@ describe("parseJsonText on hostile text", () => {
     expect(messageOf('{"a": 1 "a": 2}')).toMatch(/invalid JSON at line 1, column 9/);
   });
 
+  it("ends a string at its closing quote, after escaped quotes and escaped backslashes", () => {
+    // A string that ends in a backslash: its quote closes it, and the brackets after are counted.
+    const deep = `["\\\\", ${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}]`;
+    expect(messageOf(deep)).toMatch(/not read at line 1, column \d+: nested more than 32 levels/);
+    // Keys that end in a backslash or hold an escaped quote are told apart, and found twice.
+    expect(messageOf('{"a\\\\": 1, "a\\"": 2, "a\\\\": 3}')).toBe(
+      'x.json: (root): not read at line 1, column 22: the key "a\\\\" is given twice',
+    );
+    expect(parseJsonText('{"a\\\\": 1, "a\\"": 2}', "x")).toEqual({ "a\\": 1, 'a"': 2 });
+  });
+
+  it("reports a string left open as a syntax error, not a shape or key problem", () => {
+    expect(messageOf('{"a": 1, "b": "[[[')).toMatch(/invalid JSON at line 1, column \d+/);
+    expect(messageOf('{"a": 1, "a')).toMatch(/invalid JSON at line 1, column \d+/);
+  });
+
   it("refuses NaN and Infinity, which JSON cannot hold", () => {
     expect(messageOf('{"c": [NaN, 1]}')).toBe(
       "x.json: (root): invalid JSON at line 1, column 8: this is not JSON",

@@ -50,50 +50,114 @@ const CLOSE_OBJECT = 0x7d; // }
 const COMMA = 0x2c;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+
+/** A problem found in a JSON text, at a character offset. */
+interface TextProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+/** Whether the character at `at` (a quote) is escaped: preceded by an odd number of backslashes. */
+function isEscaped(text: string, at: number): boolean {
+  let backslashes = 0;
+  for (let i = at - 1; i >= 0 && text.charCodeAt(i) === BACKSLASH; i--) backslashes++;
+  return backslashes % 2 === 1;
+}
 
 /**
- * Where the text's nesting or a list's length goes over the limits, and which, or `null`. Reads
- * strings as JSON does (skipping escaped quotes); syntax errors are left to the parser.
+ * One pass over `text`: where its nesting or a list's length goes over the limits (`shape`, the
+ * pass stops there), and the first key given twice in one object (`duplicate`; `JSON.parse` would
+ * keep the last silently, so what a reader sees is not what is shown). Strings are skipped from
+ * quote to quote (`indexOf`, not a character at a time: most of a large topology is its compact
+ * paths); syntax errors are left to the parser, and `duplicate` means something only for text
+ * the parser accepts.
  */
-export function jsonShapeProblem(text: string): { offset: number; message: string } | null {
+export function scanJson(text: string): {
+  shape: TextProblem | null;
+  duplicate: TextProblem | null;
+} {
   const items = new Uint32Array(MAX_JSON_DEPTH + 1);
   const isArray = new Uint8Array(MAX_JSON_DEPTH + 1);
+  /** The keys of the object open at each depth. */
+  const keys: Set<string>[] = [];
+  let duplicate: TextProblem | null = null;
   let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
+  let expectKey = false;
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH) i++;
-      else if (c === QUOTE) inString = false;
-    } else if (c === QUOTE) inString = true;
-    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
+    if (c === QUOTE) {
+      const start = i;
+      let end = text.indexOf('"', i + 1);
+      while (end !== -1 && isEscaped(text, end)) end = text.indexOf('"', end + 1);
+      i = end === -1 ? length : end;
+      if (!expectKey) continue;
+      expectKey = false;
+      const seen = keys[depth];
+      if (duplicate || !seen || end === -1) continue;
+      const raw = text.slice(start + 1, end);
+      let name = raw;
+      if (raw.includes("\\")) {
+        try {
+          name = JSON.parse(`"${raw}"`) as string;
+        } catch {
+          continue; // an invalid escape: the parser reports it
+        }
+      }
+      if (seen.has(name)) {
+        const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
+        duplicate = { offset: start, message: `the key ${JSON.stringify(shown)} is given twice` };
+      }
+      seen.add(name);
+    } else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       depth++;
       if (depth > MAX_JSON_DEPTH) {
-        return { offset: i, message: `nested more than ${MAX_JSON_DEPTH} levels deep` };
+        return {
+          shape: { offset: i, message: `nested more than ${MAX_JSON_DEPTH} levels deep` },
+          duplicate,
+        };
       }
       items[depth] = 1;
       isArray[depth] = c === OPEN_ARRAY ? 1 : 0;
+      expectKey = c === OPEN_OBJECT;
+      if (expectKey) {
+        const seen = keys[depth];
+        if (seen) seen.clear();
+        else keys[depth] = new Set();
+      }
     } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) {
       if (depth > 0) depth--;
     } else if (c === COMMA && depth > 0) {
       const n = (items[depth] ?? 0) + 1;
       items[depth] = n;
-      const max = isArray[depth] ? MAX_JSON_ITEMS : MAX_JSON_MEMBERS;
+      const list = isArray[depth] === 1;
+      const max = list ? MAX_JSON_ITEMS : MAX_JSON_MEMBERS;
       if (n > max) {
         return {
-          offset: i,
-          message: isArray[depth]
-            ? `a list of more than ${count(max)} items`
-            : `an object of more than ${count(max)} members`,
+          shape: {
+            offset: i,
+            message: list
+              ? `a list of more than ${count(max)} items`
+              : `an object of more than ${count(max)} members`,
+          },
+          duplicate,
         };
       }
-    }
+      expectKey = !list;
+    } else if (c === COLON) expectKey = false;
   }
-  return null;
+  return { shape: null, duplicate };
 }
 
-/** Why `text` is refused before it is parsed (empty, markup or oversized), with where; or `null`. */
-function refusal(text: string): { offset: number; what: string; message: string } | null {
+/**
+ * Why `text` is refused before it is parsed (empty, markup, or over the limits by `shape`), with
+ * where; or `null`.
+ */
+function refusal(
+  text: string,
+  shape: TextProblem | null,
+): { offset: number; what: string; message: string } | null {
   const start = text.search(/\S/);
   if (start === -1) return { offset: 0, what: "invalid JSON", message: "the document is empty" };
   if (text.charCodeAt(start) === 0x3c /* < */) {
@@ -103,7 +167,6 @@ function refusal(text: string): { offset: number; what: string; message: string 
       message: "this is markup (an HTML or XML page?), not JSON",
     };
   }
-  const shape = jsonShapeProblem(text);
   return shape && { ...shape, what: "not read" };
 }
 
@@ -149,60 +212,6 @@ function firstSyntaxProblem(
   return found;
 }
 
-const COLON = 0x3a;
-
-/**
- * The first key given twice in one object of `text`, which must be valid JSON; `null` when none.
- * One pass over the characters (the parser with callbacks that finds syntax errors takes ten times
- * as long, and most documents have none).
- */
-function firstDuplicateKey(text: string): { offset: number; what: string; message: string } | null {
-  const keys: Set<string>[] = [];
-  const isObject: boolean[] = [];
-  let depth = 0;
-  let expectKey = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      const start = i;
-      let escaped = false;
-      for (i++; text.charCodeAt(i) !== QUOTE; i++) {
-        if (text.charCodeAt(i) === BACKSLASH) {
-          escaped = true;
-          i++;
-        }
-      }
-      if (!expectKey) continue;
-      expectKey = false;
-      const raw = text.slice(start + 1, i);
-      const name = escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
-      const seen = keys[depth] as Set<string>;
-      if (seen.has(name)) {
-        const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
-        return {
-          offset: start,
-          what: "not read",
-          message: `the key ${JSON.stringify(shown)} is given twice`,
-        };
-      }
-      seen.add(name);
-    } else if (c === OPEN_OBJECT) {
-      depth++;
-      isObject[depth] = true;
-      expectKey = true;
-      const seen = keys[depth];
-      if (seen) seen.clear();
-      else keys[depth] = new Set();
-    } else if (c === OPEN_ARRAY) {
-      depth++;
-      isObject[depth] = false;
-    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
-    else if (c === COMMA) expectKey = isObject[depth] === true;
-    else if (c === COLON) expectKey = false;
-  }
-  return null;
-}
-
 /** Parses `text` as strict JSON. Throws a {@link DocumentError} naming `document`, line and column. */
 export function parseJsonText(text: string, document: string): unknown {
   const refuse = (problem: { offset: number; what: string; message: string }): never => {
@@ -214,7 +223,8 @@ export function parseJsonText(text: string, document: string): unknown {
       },
     ]);
   };
-  const refused = refusal(text);
+  const { shape, duplicate } = scanJson(text);
+  const refused = refusal(text, shape);
   if (refused) refuse(refused);
   let value: unknown;
   try {
@@ -230,7 +240,6 @@ export function parseJsonText(text: string, document: string): unknown {
       },
     );
   }
-  const duplicate = firstDuplicateKey(text);
-  if (duplicate) refuse(duplicate);
+  if (duplicate) refuse({ ...duplicate, what: "not read" });
   return value;
 }
