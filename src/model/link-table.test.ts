@@ -87,6 +87,31 @@ describe("the link table", () => {
     }
   });
 
+  it("derives a missing length when it is read, as a field like any other", () => {
+    const [ab, ba] = parseTopology(tableInput()).links as [Link, Link];
+    const km = Math.round(pathLengthKm(ba.path) * 10) / 10;
+    expect(Object.keys(ba)).toEqual([
+      "id",
+      "name",
+      "kind",
+      "from",
+      "to",
+      "networks",
+      "active",
+      "sources",
+      "path",
+      "lengthKm",
+      "countries",
+      "crossings",
+    ]);
+    expect(JSON.parse(JSON.stringify(ba)).lengthKm).toBe(km);
+    expect({ ...ba }.lengthKm).toBe(km);
+    expect(ba.lengthKm).toBe(km);
+    ab.lengthKm = 12.5;
+    expect(ab.lengthKm).toBe(12.5);
+    expect(Object.getOwnPropertyDescriptor(ab, "lengthKm")?.value).toBe(12.5);
+  });
+
   it("leaves out the columns the reader derives, and the reader derives them", () => {
     const doc = tableInput();
     const topology = parseTopology(doc);

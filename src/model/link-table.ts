@@ -25,7 +25,7 @@ import type * as z from "zod";
 import { type Allocate, createCoordinateArena, decodeCompactPath } from "./compact-path";
 import { count } from "./count";
 import { fromDayNumber } from "./dates";
-import { addPackedPath, flattenVertices } from "./path-coordinates";
+import { addPackedPath, flattenVertices, pathCoordinates } from "./path-coordinates";
 import { issuesToProblems, type Problem } from "./problems";
 import { coordinatesLengthKm } from "./route";
 import {
@@ -271,7 +271,8 @@ function createRowReader(c: Columns, lists: Lists, allocate: Allocate, add: Add)
     link.active = active;
     link.sources = sources;
     addPackedPath(link, coordinates);
-    link.lengthKm = lengthKm ?? derivedLengthKm(coordinates);
+    if (lengthKm === undefined) Object.defineProperty(link, "lengthKm", DERIVED_LENGTH);
+    else link.lengthKm = lengthKm;
     link.countries = countries ?? endpointCountries(from, to);
     link.crossings = crossings;
     return link as unknown as Link;
@@ -289,6 +290,33 @@ export const defaultLinkName = (from: unknown, to: unknown) => `${String(from)} 
 /** The `lengthKm` of a row that gives none: its path's length, to 0.1 km. */
 export const derivedLengthKm = (coordinates: ArrayLike<number>) =>
   Math.round(coordinatesLengthKm(coordinates) * 10) / 10;
+
+const ownLength = (link: object, value: unknown) =>
+  Object.defineProperty(link, "lengthKm", {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+
+/**
+ * The `lengthKm` of a link whose row gives none, as an accessor shared by every such link: the
+ * length of its path ({@link derivedLengthKm}), computed when first read, then kept as a plain
+ * property. Only the details of a link show it, so a large table need not measure every path
+ * (a few tenths of a second at 100,000 links) before it is drawn. Assigning it sets it.
+ */
+const DERIVED_LENGTH: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: Link) {
+    const km = derivedLengthKm(pathCoordinates(this));
+    ownLength(this, km);
+    return km;
+  },
+  set(this: Link, value: unknown) {
+    ownLength(this, value);
+  },
+};
 
 /** The countries of a link's two ends, each once, in order. */
 export function endpointCountries(from: unknown, to: unknown): string[] {
