@@ -215,7 +215,9 @@ export function createLayerBuilder() {
     if (selectedFor !== selectedLink) {
       selectedFor = selectedLink;
       selectedSegments =
-        !shown || shown.has(selectedLink) ? (geometry.segmentsByLink.get(selectedLink) ?? []) : [];
+        selectedLink && (!shown || shown.has(selectedLink))
+          ? (geometry.segmentsByLink.get(selectedLink) ?? [])
+          : [];
     }
     if (comparedFor !== input.compare) {
       comparedFor = input.compare;

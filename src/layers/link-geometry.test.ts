@@ -109,6 +109,21 @@ describe("buildLinkGeometry", () => {
     expect(second?.filter).not.toEqual(first?.filter);
   });
 
+  it("finds each link's segments by its id, one per interval, in order", () => {
+    const topology = parseTopology(topologyInput());
+    const { segments, segmentsByLink } = buildLinkGeometry(topology);
+    expect([...segmentsByLink.keys()]).toEqual(topology.links.map((l) => l.id));
+    for (const link of topology.links) {
+      const own = segmentsByLink.get(link.id) ?? [];
+      expect(own.map((s) => s.link)).toEqual(link.active.map(() => link));
+      expect(own.map((s) => s.filter[0])).toEqual(
+        [...own].map((s) => s.filter[0]).sort((a, b) => a - b),
+      );
+    }
+    expect([...segmentsByLink.values()].flat()).toEqual(segments);
+    expect(segmentsByLink.get("no-such-link")).toBeUndefined();
+  });
+
   it("draws a compact topology as its plain form, within the compact form's rounding", () => {
     const plain = parseTopology(topologyInput());
     const compact = parseTopology(JSON.parse(JSON.stringify(encodeCompactTopology(plain))));

@@ -177,11 +177,34 @@ class Segment implements LinkSegment {
   }
 }
 
+/**
+ * Each link's segments, by link id, from `segments` (a link's segments one after another), built
+ * the first time they are asked for: only a selection or compare mode asks, and at 100,000 links
+ * the map takes a noticeable part of opening a dataset.
+ */
+function lazySegmentsByLink(
+  segments: readonly LinkSegment[],
+): () => ReadonlyMap<string, readonly LinkSegment[]> {
+  let byLink: Map<string, LinkSegment[]> | null = null;
+  return () => {
+    if (byLink) return byLink;
+    byLink = new Map();
+    let own: LinkSegment[] = [];
+    for (const segment of segments) {
+      if (own[0]?.link !== segment.link) {
+        own = [];
+        byLink.set(segment.link.id, own);
+      }
+      own.push(segment);
+    }
+    return byLink;
+  };
+}
+
 /** Builds the drawable records of `topology`. Pure; call once per dataset. */
 export function buildLinkGeometry(topology: Topology): LinkGeometry {
   const segments: LinkSegment[] = [];
   const crossings: CrossingMarker[] = [];
-  const segmentsByLink = new Map<string, LinkSegment[]>();
   const coordinates = topology.links.map((link) => pathCoordinates(link));
   let vertices = 0;
   for (const c of coordinates) vertices += c.length >> 1;
@@ -196,20 +219,25 @@ export function buildLinkGeometry(topology: Topology): LinkGeometry {
     offset += n;
     writeFlowTimestamps(ground, timestamps);
     const arc: Arc = {};
-    const own: LinkSegment[] = [];
     for (const interval of link.active) {
       const filter: [number, number] = [
         dayOf(interval.from),
         interval.to === null ? OPEN_END_DAY : dayOf(interval.to),
       ];
-      own.push(new Segment(link, ground, timestamps, filter, arc));
+      segments.push(new Segment(link, ground, timestamps, filter, arc));
       for (const c of link.crossings)
         crossings.push({ link, from: c.from, to: c.to, position: c.at, filter });
     }
-    segments.push(...own);
-    segmentsByLink.set(link.id, own);
   });
   const degrees = nodeDegrees(topology);
   const nodes = topology.nodes.map((node) => ({ node, degree: degrees.get(node.id) ?? 0 }));
-  return { segments, crossings, nodes, segmentsByLink };
+  const byLink = lazySegmentsByLink(segments);
+  return {
+    segments,
+    crossings,
+    nodes,
+    get segmentsByLink() {
+      return byLink();
+    },
+  };
 }
