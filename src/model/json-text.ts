@@ -73,7 +73,7 @@ function isEscaped(text: string, at: number): boolean {
  * paths); syntax errors are left to the parser, and `duplicate` means something only for text
  * the parser accepts.
  */
-export function scanJson(text: string): {
+function scanJson(text: string): {
   shape: TextProblem | null;
   duplicate: TextProblem | null;
 } {
