@@ -25,7 +25,12 @@ import type * as z from "zod";
 import { type Allocate, createCoordinateArena, decodeCompactPath } from "./compact-path";
 import { count } from "./count";
 import { fromDayNumber } from "./dates";
-import { addPackedPath, flattenVertices, pathCoordinates } from "./path-coordinates";
+import {
+  addPackedPath,
+  defineOwnField,
+  flattenVertices,
+  pathCoordinates,
+} from "./path-coordinates";
 import { issuesToProblems, type Problem } from "./problems";
 import { coordinatesLengthKm } from "./route";
 import {
@@ -291,14 +296,6 @@ export const defaultLinkName = (from: unknown, to: unknown) => `${String(from)} 
 export const derivedLengthKm = (coordinates: ArrayLike<number>) =>
   Math.round(coordinatesLengthKm(coordinates) * 10) / 10;
 
-const ownLength = (link: object, value: unknown) =>
-  Object.defineProperty(link, "lengthKm", {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
-
 /**
  * The `lengthKm` of a link whose row gives none, as an accessor shared by every such link: the
  * length of its path ({@link derivedLengthKm}), computed when first read, then kept as a plain
@@ -310,11 +307,11 @@ const DERIVED_LENGTH: PropertyDescriptor = {
   configurable: true,
   get(this: Link) {
     const km = derivedLengthKm(pathCoordinates(this));
-    ownLength(this, km);
+    defineOwnField(this, "lengthKm", km);
     return km;
   },
   set(this: Link, value: unknown) {
-    ownLength(this, value);
+    defineOwnField(this, "lengthKm", value);
   },
 };
 

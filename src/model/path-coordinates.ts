@@ -44,8 +44,12 @@ export function toVertices(coordinates: ArrayLike<number>): Vertices {
   return vertices;
 }
 
-const definePath = (target: object, value: unknown) =>
-  Object.defineProperty(target, "path", {
+/**
+ * Makes `key` a plain field of `target` holding `value`, in place of what it was: how a field
+ * computed on first read (an accessor shared by many records) becomes an ordinary one.
+ */
+export const defineOwnField = (target: object, key: string, value: unknown) =>
+  Object.defineProperty(target, key, {
     value,
     enumerable: true,
     writable: true,
@@ -56,13 +60,13 @@ const definePath = (target: object, value: unknown) =>
 // parsed faster. The first read replaces the getter with the vertices, as a plain property.
 function readVertices(this: object): Vertices {
   const vertices = toVertices(packed.get(this) ?? []);
-  definePath(this, vertices);
+  defineOwnField(this, "path", vertices);
   return vertices;
 }
 
 function writePath(this: object, value: unknown): void {
   packed.delete(this);
-  definePath(this, value);
+  defineOwnField(this, "path", value);
 }
 
 const PACKED_PATH: PropertyDescriptor = {
