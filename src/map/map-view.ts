@@ -32,6 +32,7 @@ import { afterFrame } from "./after-frame";
 import { type Basemap, basemapThemePaint, buildBasemapStyle, type CountryLabel } from "./basemap";
 import { datasetBounds, sameCamera } from "./camera";
 import type { Clock } from "./clock";
+import { validateByLinkStatus } from "./link-status";
 
 setWorkerUrl(workerUrl);
 
@@ -294,10 +295,12 @@ export function setupMapView(
   let loaded = false;
   /** Whether every surface has compiled its layers (see `warmUp`); nothing is drawn before. */
   let warmedUp = false;
-  /** Whether the overlaid surfaces have compiled theirs (and so take the links, see `stage`). */
+  /** Whether the overlaid surfaces have their layers (and so take the links, see `stage`). */
   let overlaidWarm = false;
   /** Whether they are about to. */
   let overlaidWarming = false;
+  /** Whether their shader programs are linked. */
+  let overlaidLinked = false;
   /** Whether the interleaved surface has compiled its layers, or is about to. */
   let underWarm = false;
   let underWarming = false;
@@ -312,9 +315,11 @@ export function setupMapView(
    * observers).
    */
   const surfaces: Record<Stack, DeckSurface | null> = { under: null, flow: null, over: null };
-  const onDeviceInitialized = (stack: Stack) => (device: { canvasContext: DeckSurface | null }) => {
-    surfaces[stack] = device.canvasContext;
-  };
+  const onDeviceInitialized =
+    (stack: Stack) => (device: { canvasContext: DeckSurface | null; handle: unknown }) => {
+      surfaces[stack] = device.canvasContext;
+      if (device.handle instanceof WebGL2RenderingContext) validateByLinkStatus(device.handle);
+    };
   /** What each overlaid surface's pointer is over; the one on top wins. */
   const hovered: Record<"flow" | "over", PickingInfo | null> = { flow: null, over: null };
   const onHover = (stack: "flow" | "over") => (info: PickingInfo) => {
@@ -562,8 +567,10 @@ export function setupMapView(
    * finish them: with software WebGL at 100,000 links, half a minute. Then the first frame.
    *
    * The overlaid surfaces do not wait for the map: they are on it from the start, and as soon as
-   * both can take layers they compile theirs and then take the links (see `stage`), while
-   * MapLibre loads the basemap's tiles. The interleaved surface joins as soon as the map has its
+   * both can take layers they compile theirs and take the links (see `stage`), while MapLibre
+   * loads the basemap's tiles. Their attributes are filled and uploaded while the GPU links their
+   * programs (in parallel, `PARALLEL_COMPILE`): waiting for the links first left the page idle,
+   * and at 100,000 links the fill takes over half a second. The interleaved surface joins as soon as the map has its
    * style, and compiles its layers (drawn in the map's frames, they show no links yet). Once
    * the map has loaded, every surface draws with the links.
    */
@@ -575,12 +582,13 @@ export function setupMapView(
         .then(() => {
           if (disposed) return;
           compile(OVERLAID, layersNow(true));
+          overlaidWarm = true;
+          stage(layersNow(false));
           return compiled(OVERLAID);
         })
         .then(() => {
           if (disposed) return;
-          overlaidWarm = true;
-          stage(layersNow(false));
+          overlaidLinked = true;
           warmUp();
         });
     }
@@ -592,7 +600,7 @@ export function setupMapView(
         if (!disposed) warmUp();
       });
     }
-    if (warmedUp || !loaded || !overlaidWarm || !underWarm) return;
+    if (warmedUp || !loaded || !overlaidLinked || !underWarm) return;
     warmedUp = true;
     render();
     // The first frame: every surface draws what it now holds, changed since the warm-up or not.
