@@ -9,7 +9,12 @@ import { geoDistance } from "d3-geo";
 import { Map as MapLibreMap, type MapOptions, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import { type CompareSets, createLayerBuilder, type LayerGroups } from "../layers/build-layers";
+import {
+  type CompareSets,
+  createLayerBuilder,
+  type LayerGroups,
+  type LayerInput,
+} from "../layers/build-layers";
 import { type LabelSide, placeCentredLabels, placeLabels } from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
@@ -304,6 +309,8 @@ export function setupMapView(
   /** Whether the interleaved surface has compiled its layers, or is about to. */
   let underWarm = false;
   let underWarming = false;
+  /** Whether it holds its links, not drawn (see `warmUp`). */
+  let underStaged = false;
   let disposed = false;
 
   /**
@@ -461,8 +468,8 @@ export function setupMapView(
   let frozenTime: number | null = null;
   const frameWaiters: (() => void)[] = [];
 
-  /** The layers for the store's state now (`warm`: without the links, see `warmUp`). */
-  const layersNow = (warm: boolean) => {
+  /** The layers for the store's state now (`phase`: before the first frame, see `warmUp`). */
+  const layersNow = (phase?: LayerInput["warmUp"]) => {
     const s = store.getState();
     if (s.filters !== filtersFor) {
       filtersFor = s.filters;
@@ -510,13 +517,13 @@ export function setupMapView(
       shown,
       focusLinks,
       compare,
-      warmUp: warm,
+      ...(phase ? { warmUp: phase } : {}),
     });
   };
   /** Hands every surface the layers for the store's state now (once warmed up). */
   const render = () => {
-    if (warmedUp) apply(layersNow(false));
-    else if (overlaidWarm) stage(layersNow(false));
+    if (warmedUp) apply(layersNow());
+    else if (overlaidWarm) stage(layersNow());
   };
 
   /** Gives each of `stacks` the layers of `groups` and compiles them, drawing nothing. */
@@ -581,9 +588,10 @@ export function setupMapView(
       afterFrame(window)
         .then(() => {
           if (disposed) return;
-          compile(OVERLAID, layersNow(true));
+          compile(OVERLAID, layersNow("compile"));
           overlaidWarm = true;
-          stage(layersNow(false));
+          stage(layersNow());
+          warmUp();
           return compiled(OVERLAID);
         })
         .then(() => {
@@ -594,11 +602,17 @@ export function setupMapView(
     }
     if (!underWarming && started.has("under")) {
       underWarming = true;
-      compile(["under"], layersNow(true));
+      compile(["under"], layersNow("compile"));
       compiled(["under"]).then(() => {
         underWarm = true;
         if (!disposed) warmUp();
       });
+    }
+    // Then the interleaved surface takes its links, hidden: drawn now, they would be in each of the
+    // map's frames until the first. Their attributes are ready by then; showing them costs nothing.
+    if (!underStaged && underWarm && overlaidWarm) {
+      underStaged = true;
+      compile(["under"], layersNow("stage"));
     }
     if (warmedUp || !loaded || !overlaidLinked || !underWarm) return;
     warmedUp = true;
