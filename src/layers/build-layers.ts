@@ -59,13 +59,12 @@ export interface LayerInput {
   /** Compare mode: link ids by class; replaces the time-filtered links when set. */
   readonly compare: CompareSets | null;
   /**
-   * Before the map's first frame (`warmUp` in map-view). `"compile"`: every layer, without the
-   * links, for the map to compile their shaders while the GPU is idle. A layer compiled after a
-   * large draw waits (in a synchronous WebGL call) for that draw to finish: on software WebGL at
-   * 100k links, half a minute. `"stage"`: every layer with the links, the links' layers not
-   * drawn, for a surface to fill and upload their attributes before the frame that shows them.
+   * Every layer, without the links, for the map to compile their shaders before its first frame
+   * (`warmUp` in map-view), while the GPU is idle. A layer compiled after a large draw waits (in
+   * a synchronous WebGL call) for that draw to finish: on software WebGL at 100k links, half a
+   * minute.
    */
-  readonly warmUp?: "compile" | "stage";
+  readonly warmUp?: boolean;
 }
 
 /** Link ids active only at date A, only at date B, and at both. */
@@ -277,10 +276,8 @@ export function createLayerBuilder() {
     // The set of layers stays the same: a layer added later would compile its shaders while the
     // GPU is busy (see `warmUp`). Layers with nothing to draw are hidden, which costs no drawing.
     const flow: Layer[] = [];
-    const compiling = input.warmUp === "compile";
-    const drawn = input.warmUp !== "stage";
-    const links = <T>(data: readonly T[]) => (compiling ? [] : data);
-    const shows = (data: readonly unknown[]) => compiling || (drawn && data.length > 0);
+    const links = <T>(data: readonly T[]) => (input.warmUp ? [] : data);
+    const shows = (data: readonly unknown[]) => Boolean(input.warmUp) || data.length > 0;
     under.push(
       keep(
         "links-selected-casing",
@@ -364,7 +361,6 @@ export function createLayerBuilder() {
           return new FlowPathsByKind<LinkSegment>({
             id: "links",
             data: links(solid),
-            visible: drawn,
             pickable: true,
             kindOf: (d) => d.link.kind,
             styles: Object.fromEntries(

@@ -9,12 +9,7 @@ import { geoDistance } from "d3-geo";
 import { Map as MapLibreMap, type MapOptions, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
-import {
-  type CompareSets,
-  createLayerBuilder,
-  type LayerGroups,
-  type LayerInput,
-} from "../layers/build-layers";
+import { type CompareSets, createLayerBuilder, type LayerGroups } from "../layers/build-layers";
 import { type LabelSide, placeCentredLabels, placeLabels } from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
@@ -468,8 +463,8 @@ export function setupMapView(
   let frozenTime: number | null = null;
   const frameWaiters: (() => void)[] = [];
 
-  /** The layers for the store's state now (`phase`: before the first frame, see `warmUp`). */
-  const layersNow = (phase?: LayerInput["warmUp"]) => {
+  /** The layers for the store's state now (`warm`: without the links, see `warmUp`). */
+  const layersNow = (warm = false) => {
     const s = store.getState();
     if (s.filters !== filtersFor) {
       filtersFor = s.filters;
@@ -517,7 +512,7 @@ export function setupMapView(
       shown,
       focusLinks,
       compare,
-      ...(phase ? { warmUp: phase } : {}),
+      warmUp: warm,
     });
   };
   /** Hands every surface the layers for the store's state now (once warmed up). */
@@ -526,7 +521,10 @@ export function setupMapView(
     else if (overlaidWarm) stage(layersNow());
   };
 
-  /** Gives each of `stacks` the layers of `groups` and compiles them, drawing nothing. */
+  /**
+   * Gives each of `stacks` the layers of `groups` and has deck.gl update them now (compiling
+   * their shaders, filling their attributes), drawing nothing.
+   */
   const compile = (stacks: readonly Stack[], groups: LayerGroups) => {
     for (const stack of stacks) {
       overlays[stack].setProps({ layers: groups[stack] });
@@ -577,9 +575,9 @@ export function setupMapView(
    * both can take layers they compile theirs and take the links (see `stage`), while MapLibre
    * loads the basemap's tiles. Their attributes are filled and uploaded while the GPU links their
    * programs (in parallel, `PARALLEL_COMPILE`): waiting for the links first left the page idle,
-   * and at 100,000 links the fill takes over half a second. The interleaved surface joins as soon as the map has its
-   * style, and compiles its layers (drawn in the map's frames, they show no links yet). Once
-   * the map has loaded, every surface draws with the links.
+   * and at 100,000 links the fill takes over half a second. The interleaved surface joins as soon
+   * as the map has its style, and compiles its layers (drawn in the map's frames, they show no
+   * links yet). Once the map has loaded, every surface draws with the links.
    */
   const warmUp = () => {
     if (!overlaidWarming && OVERLAID.every((stack) => started.has(stack))) {
@@ -588,7 +586,7 @@ export function setupMapView(
       afterFrame(window)
         .then(() => {
           if (disposed) return;
-          compile(OVERLAID, layersNow("compile"));
+          compile(OVERLAID, layersNow(true));
           overlaidWarm = true;
           stage(layersNow());
           warmUp();
@@ -602,17 +600,22 @@ export function setupMapView(
     }
     if (!underWarming && started.has("under")) {
       underWarming = true;
-      compile(["under"], layersNow("compile"));
+      compile(["under"], layersNow(true));
       compiled(["under"]).then(() => {
         underWarm = true;
         if (!disposed) warmUp();
       });
     }
-    // Then the interleaved surface takes its links, hidden: drawn now, they would be in each of the
-    // map's frames until the first. Their attributes are ready by then; showing them costs nothing.
+    // Then the interleaved surface takes its links, its layers that hold them hidden: drawn now,
+    // they would be in each of the map's frames until the first. Their attributes are filled by
+    // then, and showing them costs nothing.
     if (!underStaged && underWarm && overlaidWarm) {
       underStaged = true;
-      compile(["under"], layersNow("stage"));
+      const { under } = layersNow();
+      const hidden = under.map((layer) =>
+        applied.under.includes(layer) ? layer : layer.clone({ visible: false }),
+      );
+      compile(["under"], { under: hidden, flow: [], over: [] });
     }
     if (warmedUp || !loaded || !overlaidLinked || !underWarm) return;
     warmedUp = true;
