@@ -1,6 +1,6 @@
 /** PNG export: one frame of the map at a chosen scale, under the overlay. Loaded on first use. */
 import { FLOW_PERIOD_S } from "../layers/build-layers";
-import type { MapCapture } from "../map/map-view";
+import type { MapCapture } from "../map/capture";
 import type { Topology } from "../model/schema";
 import type { AppState } from "../state/store";
 import { buildFileName } from "./file-name";

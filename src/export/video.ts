@@ -3,7 +3,7 @@
  * (date and flow phase set, map drawn, overlay composed), and encodes the frames with WebCodecs
  * into WebM (VP9) or MP4 (H.264). Loaded on first use, with the muxer the format needs.
  */
-import type { MapCapture } from "../map/map-view";
+import type { MapCapture } from "../map/capture";
 import type { Topology } from "../model/schema";
 import { type AppStore, setDate, setPlaying } from "../state/store";
 import { buildFileName } from "./file-name";

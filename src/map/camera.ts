@@ -30,3 +30,11 @@ export function sameCamera(a: Camera | null, b: Camera | null): boolean {
     Math.abs(a.pitch - b.pitch) < 0.1
   );
 }
+
+/** A camera as MapLibre's options take it. */
+export const cameraOptions = (camera: Camera) => ({
+  center: [...camera.center] as [number, number],
+  zoom: camera.zoom,
+  bearing: camera.bearing,
+  pitch: camera.pitch,
+});
