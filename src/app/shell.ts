@@ -5,7 +5,7 @@
  */
 import type { Basemap } from "../map/basemap";
 import type { Clock } from "../map/clock";
-import type { PreparedMap } from "../map/map-view";
+import type { PreparedMap } from "../map/create-map";
 import { summarizeError } from "../model/problems";
 import type { Catalog } from "../model/schema";
 import type { Roots, Session } from "../session";
