@@ -22,10 +22,6 @@ import { createMapLabels, type MapLabels } from "./labels";
 import { createPicking, type HoverPick } from "./picking";
 import { paintTheme } from "./theme";
 
-export type { MapCapture, MapImage } from "./capture";
-export { type PreparedMap, prepareMap } from "./create-map";
-export type { FrameBounds } from "./framing";
-
 /** The active places before the first layers are built. */
 const NO_NODES: ReadonlySet<string> = new Set();
 
