@@ -7,7 +7,6 @@ import {
   createLayerBuilder,
   type LayerGroups,
   type LayerInput,
-  nodeDegreeScale,
 } from "./build-layers";
 import { buildLinkGeometry, KIND_WIDTH } from "./link-geometry";
 import { DATA_PALETTES } from "./palette";
@@ -132,14 +131,5 @@ describe("createLayerBuilder", () => {
     expect(drawn.crossings?.rows).toBeGreaterThan(0);
     expect(drawn["links-ghost"]?.visible).toBe(false);
     for (const id of linkLayers) expect(look(true)[id], id).toEqual({ rows: 0, visible: true });
-  });
-});
-
-describe("nodeDegreeScale", () => {
-  it("grows nodes 2 px per square root of their links, until the busiest would grow by 8 px", () => {
-    expect(nodeDegreeScale([])).toBe(2);
-    expect(nodeDegreeScale([{ degree: 1 }, { degree: 16 }])).toBe(2);
-    // 100 links: 10 × 0.8 = 8 px for the busiest, not 20.
-    expect(nodeDegreeScale([{ degree: 3 }, { degree: 100 }])).toBeCloseTo(0.8);
   });
 });

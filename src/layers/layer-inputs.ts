@@ -9,7 +9,7 @@ import { crossBorderLinkIds } from "../state/connectivity";
 import { compareDates, passesFilters, shownLinkIds } from "../state/filters";
 import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import type { AppState } from "../state/store";
-import type { CompareSets } from "./build-layers";
+import type { CompareSets } from "./layer-builder-input";
 
 /** What `createLayerInputs` derives from the view state; see `LayerInput` for each. */
 export interface LayerInputSets {

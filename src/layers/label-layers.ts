@@ -1,0 +1,83 @@
+/** The names on the map: countries' (below the links) and places' (beside their points, on top). */
+import type { Layer } from "@deck.gl/core";
+import { TextLayer } from "@deck.gl/layers";
+import type { CountryLabel } from "./country-label";
+import type { LabelSide } from "./label-placement";
+import type { KeepLayer } from "./layer-cache";
+import type { LayerFrame } from "./layer-frame";
+import { withAlpha } from "./layer-style";
+import type { NodeMarker } from "./link-geometry";
+
+const LABEL_FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+// Compared by identity from one frame to the next, as `parameters` are (see layer-frame.ts).
+const LABEL_FONT = { sdf: true, fontSize: 48, buffer: 6 };
+
+/** Country names, larger for larger countries. */
+export function buildCountryLabels(
+  keep: KeepLayer,
+  frame: LayerFrame,
+  labels: readonly CountryLabel[],
+): Layer {
+  const { textParameters, theme, palette } = frame;
+  return keep(
+    "country-labels",
+    [labels, theme, textParameters],
+    () =>
+      new TextLayer<CountryLabel>({
+        id: "country-labels",
+        parameters: textParameters,
+        data: labels,
+        getPosition: (d) => d.position as [number, number],
+        getText: (d) => d.name.toUpperCase(),
+        getSize: (d) => Math.max(10, Math.min(15, 9 + Math.log10(1 + d.area * 4000) * 2.2)),
+        getColor: withAlpha(palette.countryLabel, 200),
+        fontFamily: LABEL_FONT_FAMILY,
+        fontWeight: 600,
+        characterSet: "auto",
+        updateTriggers: { getColor: theme },
+      }),
+  );
+}
+
+/**
+ * The names of the `labelled` places on the side of their point `sides` gives; places on no
+ * active link (`activeNodes`) fainter.
+ */
+export function buildNodeLabels(
+  keep: KeepLayer,
+  frame: LayerFrame,
+  labelled: readonly NodeMarker[],
+  sides: ReadonlyMap<string, LabelSide>,
+  activeNodes: ReadonlySet<string>,
+): Layer {
+  const { textParameters, theme, palette } = frame;
+  return keep(
+    "node-labels",
+    [labelled, sides, textParameters, theme, activeNodes],
+    () =>
+      new TextLayer<NodeMarker>({
+        id: "node-labels",
+        parameters: textParameters,
+        data: labelled,
+        getPosition: (d) => d.node.coordinates as [number, number],
+        getText: (d) => d.node.name,
+        getSize: 13,
+        getColor: (d) => withAlpha(palette.label, activeNodes.has(d.node.id) ? 255 : 150),
+        getPixelOffset: (d) => [sides.get(d.node.id) === "left" ? -10 : 10, 0],
+        getTextAnchor: (d) => (sides.get(d.node.id) === "left" ? "end" : "start"),
+        getAlignmentBaseline: "center",
+        fontFamily: LABEL_FONT_FAMILY,
+        fontWeight: 600,
+        fontSettings: LABEL_FONT,
+        outlineWidth: 4,
+        outlineColor: withAlpha(palette.labelHalo, 255),
+        characterSet: "auto",
+        updateTriggers: {
+          getColor: [theme, activeNodes],
+          getPixelOffset: sides,
+          getTextAnchor: sides,
+          outlineColor: theme,
+        },
+      }),
+  );
+}

@@ -1,0 +1,51 @@
+/** What the layer builder is handed on every call: the geometry, the view state and the clock. */
+import type { ProjectionName, Selection, ThemeName } from "../state/store";
+import type { CountryLabel } from "./country-label";
+import type { LabelSide } from "./label-placement";
+import type { LinkGeometry } from "./link-geometry";
+
+/**
+ * One build's input. Lists, sets and maps are compared by identity to decide what to rebuild:
+ * hand a new one only when its contents change.
+ */
+export interface LayerInput {
+  readonly geometry: LinkGeometry;
+  readonly countryLabels: readonly CountryLabel[];
+  /** The current date as a day number. */
+  readonly day: number;
+  /** How long (days) a link glows after it appears and lingers as a ghost after it retires. */
+  readonly fadeDays: number;
+  readonly selection: Selection | null;
+  /** Links disrupted by an outage or attack in progress; a new set only when it changes. */
+  readonly disrupted: ReadonlySet<string>;
+  /** Nodes on at least one active link; a new set only when it changes. */
+  readonly activeNodes: ReadonlySet<string>;
+  readonly theme: ThemeName;
+  readonly projection: ProjectionName;
+  /** Which node labels to draw, and on which side of their point; a new map only when it changes. */
+  readonly labelSides: ReadonlyMap<string, LabelSide>;
+  /** Flow animation on (false: links drawn still). */
+  readonly animate: boolean;
+  /** Seconds on the animation clock. */
+  readonly time: number;
+  /** Ids of the links the filters let through; `null`: all. A new set only when it changes. */
+  readonly shown: ReadonlySet<string> | null;
+  /** Country focus: ids of the country's cross-border links, drawn bright; the rest dim. */
+  readonly focusLinks: ReadonlySet<string> | null;
+  /** Compare mode: link ids by class; replaces the time-filtered links when set. */
+  readonly compare: CompareSets | null;
+  /**
+   * Every layer, without the links, for the map to compile their shaders before its first frame
+   * (`warmUp` in map-view), while the GPU is idle. A layer compiled after a large draw waits (in
+   * a synchronous WebGL call) for that draw to finish: on software WebGL at 100k links, half a
+   * minute.
+   */
+  readonly warmUp?: boolean;
+}
+
+/** Link ids active only at date A, only at date B, and at both. */
+export interface CompareSets {
+  readonly onlyA: ReadonlySet<string>;
+  readonly onlyB: ReadonlySet<string>;
+  readonly both: ReadonlySet<string>;
+}

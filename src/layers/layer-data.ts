@@ -1,0 +1,126 @@
+/**
+ * The data the layers draw, derived from the builder's input and kept between calls: each array
+ * is computed again only when what it is derived from changes (by identity), so the layers that
+ * draw it are handed the same array and kept.
+ */
+import {
+  buildComparedCrossings,
+  buildComparedSegments,
+  type ComparedSegments,
+} from "./compare-data";
+import { createDayWindow } from "./day-window";
+import type { LabelSide } from "./label-placement";
+import type { CompareSets, LayerInput } from "./layer-builder-input";
+import type { CrossingMarker, LinkGeometry, LinkSegment, NodeMarker } from "./link-geometry";
+import { nodeDegreeScale } from "./node-degree";
+
+/** The segments whose start (or end) day lies in a window of days; see `createDayWindow`. */
+export type SegmentWindow = (from: number, to: number) => readonly LinkSegment[];
+
+/** What the layers draw; see `createLayerData`. */
+export interface LayerData {
+  /** The shown segments drawn solid, but the satellite hops, drawn dashed (a layer of their own). */
+  readonly solid: readonly LinkSegment[];
+  readonly dashed: readonly LinkSegment[];
+  /** The shown links' border crossings. */
+  readonly crossings: readonly CrossingMarker[];
+  /** The shown segments by first day (to glow as they appear) and by last (to linger as ghosts). */
+  readonly appearing: SegmentWindow;
+  readonly retiring: SegmentWindow;
+  /** The shown segments of the disrupted links. */
+  readonly disrupted: readonly LinkSegment[];
+  /** The selected link's segments, if the filters show it. */
+  readonly selected: readonly LinkSegment[];
+  readonly compared: ComparedSegments;
+  readonly comparedCrossings: readonly CrossingMarker[];
+  /** The nodes whose labels are drawn. */
+  readonly labelled: readonly NodeMarker[];
+  /** See `nodeDegreeScale`. */
+  readonly degreeScale: number;
+}
+
+type DataInput = Pick<
+  LayerInput,
+  "geometry" | "shown" | "fadeDays" | "disrupted" | "selection" | "compare" | "labelSides"
+>;
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The selected link's segments, or none if no link is selected (`""`) or the filters hide it. */
+export function selectedSegments(
+  geometry: LinkGeometry,
+  selectedLink: string,
+  shown: ReadonlySet<string> | null,
+): readonly LinkSegment[] {
+  return selectedLink && (!shown || shown.has(selectedLink))
+    ? (geometry.segmentsByLink.get(selectedLink) ?? [])
+    : [];
+}
+
+/**
+ * A function of the input that returns the layers' data. It returns the same object every call,
+ * updated in place (a build reads it before the next one changes it): it runs on every frame.
+ */
+export function createLayerData(): (input: DataInput) => LayerData {
+  let degreesFor: readonly NodeMarker[] | undefined;
+  let shownFor: ReadonlySet<string> | null | undefined;
+  let disruptedFor: ReadonlySet<string> | undefined;
+  let selectedFor: string | undefined;
+  let comparedFor: CompareSets | null | undefined;
+  let labelledFor: ReadonlyMap<string, LabelSide> | undefined;
+  let segments: readonly LinkSegment[] = [];
+  const data: Mutable<LayerData> = {
+    solid: [],
+    dashed: [],
+    crossings: [],
+    appearing: createDayWindow<LinkSegment>([], 0, 1),
+    retiring: createDayWindow<LinkSegment>([], 1, 1),
+    disrupted: [],
+    selected: [],
+    compared: { onlyA: [], onlyB: [], both: [] },
+    comparedCrossings: [],
+    labelled: [],
+    degreeScale: nodeDegreeScale([]),
+  };
+
+  return (input) => {
+    const { geometry, shown } = input;
+    if (degreesFor !== geometry.nodes) {
+      degreesFor = geometry.nodes;
+      data.degreeScale = nodeDegreeScale(geometry.nodes);
+    }
+    if (shownFor !== shown) {
+      shownFor = shown;
+      segments = shown ? geometry.segments.filter((d) => shown.has(d.link.id)) : geometry.segments;
+      data.crossings = shown
+        ? geometry.crossings.filter((d) => shown.has(d.link.id))
+        : geometry.crossings;
+      data.solid = segments.filter((d) => d.link.kind !== "satellite");
+      data.dashed = segments.filter((d) => d.link.kind === "satellite");
+      data.appearing = createDayWindow(segments, 0, input.fadeDays);
+      data.retiring = createDayWindow(segments, 1, input.fadeDays);
+      disruptedFor = undefined;
+      selectedFor = undefined;
+    }
+    if (disruptedFor !== input.disrupted) {
+      disruptedFor = input.disrupted;
+      data.disrupted = segments.filter((s) => input.disrupted.has(s.link.id));
+    }
+    const selectedLink = input.selection?.kind === "link" ? input.selection.id : "";
+    if (selectedFor !== selectedLink) {
+      selectedFor = selectedLink;
+      data.selected = selectedSegments(geometry, selectedLink, shown);
+    }
+    if (comparedFor !== input.compare) {
+      comparedFor = input.compare;
+      data.compared = buildComparedSegments(geometry, input.compare);
+      data.comparedCrossings = buildComparedCrossings(geometry, input.compare);
+    }
+    const sides = input.labelSides;
+    if (labelledFor !== sides) {
+      labelledFor = sides;
+      data.labelled = geometry.nodes.filter((d) => sides.has(d.node.id));
+    }
+    return data;
+  };
+}
