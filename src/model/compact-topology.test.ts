@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { encodeCompactPath } from "./compact-path";
-import { encodeCompactTopology } from "./compact-topology";
+import { encodeCompactTopology, encodeTableTopology } from "./compact-topology";
+import { toDayNumber } from "./dates";
 import { checkTopology, parseTopology } from "./parse-topology";
-import { pathCoordinates } from "./path-coordinates";
+import { pathCoordinates, pathPartStarts } from "./path-coordinates";
 import { formatProblem } from "./problems";
 import type { Link, Topology } from "./schema";
-import { validTopologyInput } from "./test-fixtures";
+import { partsTopologyInput, validTopologyInput } from "./test-fixtures";
 
 const published = (id: string): Topology =>
   parseTopology(
@@ -18,6 +19,15 @@ const published = (id: string): Topology =>
 const throughJson = (value: unknown): unknown => JSON.parse(JSON.stringify(value));
 
 const withoutPath = ({ path: _path, ...rest }: Link) => rest;
+
+/**
+ * A link's fields but its path, an empty `networks` read as none: a link table with a networks
+ * column gives every row a list (see link-table.test.ts).
+ */
+const comparable = (link: Link) => {
+  const { networks, ...rest } = withoutPath(link);
+  return networks && networks.length > 0 ? { ...rest, networks } : rest;
+};
 
 /** A valid document whose first link has the compact path `path`. */
 function compactInput(path: string) {
@@ -122,5 +132,118 @@ describe("parseTopology of compact paths", () => {
     expect(problemsOf(doc)).toEqual([
       "links[0].path: expected a list of [longitude, latitude] vertices or a compact path string (5)",
     ]);
+  });
+});
+
+describe("paths of several parts, through every encoding and back", () => {
+  /** Every form a document may be written in, at 6 decimals. */
+  const encodings: [string, (t: Topology) => unknown][] = [
+    ["plain", (t) => t],
+    ["compact q", (t) => encodeCompactTopology(t, 6, "q")],
+    ["compact b", (t) => encodeCompactTopology(t, 6, "b")],
+    ["compact shortest", (t) => encodeCompactTopology(t, 6, "shortest")],
+    ["table q", (t) => encodeTableTopology(t, { decimals: 6, encoding: "q" })],
+    ["table b", (t) => encodeTableTopology(t, { decimals: 6, encoding: "b" })],
+    ["table shortest", (t) => encodeTableTopology(t, { decimals: 6, encoding: "shortest" })],
+  ];
+
+  it.each(encodings)("reads %s back as the same links, part by part", (_, encode) => {
+    const original = parseTopology(partsTopologyInput());
+    const read = parseTopology(throughJson(encode(original)));
+    const byId = new Map(read.links.map((l) => [l.id, l]));
+    expect(read.links).toHaveLength(3);
+    for (const link of original.links) {
+      const back = byId.get(link.id) as Link;
+      expect(comparable(back), link.id).toEqual(comparable(link));
+      expect([...pathPartStarts(back)], link.id).toEqual([...pathPartStarts(link)]);
+      const expected = pathCoordinates(link);
+      const actual = pathCoordinates(back);
+      expect(actual).toHaveLength(expected.length);
+      actual.forEach((v, j) => {
+        expect(Math.abs(v - (expected[j] as number))).toBeLessThanOrEqual(0.5e-6 + 1e-12);
+      });
+    }
+    const cable = byId.get("cable") as Link;
+    // Three parts, read as three lists of vertices; the third still past the antimeridian.
+    expect(cable.path).toHaveLength(3);
+    expect(cable.path[2]).toEqual([
+      [178.5, -18.1],
+      [180.2, -17.5],
+      [182, -16.9],
+    ]);
+    // A path of one part reads as before: a list of vertices.
+    expect(byId.get("ab")?.path).toEqual([
+      [125.7, 39],
+      [124.4, 40.1],
+    ]);
+  });
+
+  it("writes a path of several parts as one string per part, in the encoding asked for", () => {
+    const topology = parseTopology(partsTopologyInput());
+    const byId = (links: readonly { id: string; path: unknown }[], id: string) =>
+      links.find((l) => l.id === id)?.path;
+    const q = encodeCompactTopology(topology, 6, "q").links;
+    expect(byId(q, "ab")).toMatch(/^q6:/);
+    expect(byId(q, "cable")).toEqual([
+      expect.stringMatching(/^q6:/),
+      expect.stringMatching(/^q6:/),
+      expect.stringMatching(/^q6:/),
+    ]);
+    const b = encodeCompactTopology(topology, 3, "b").links;
+    expect(byId(b, "cable")).toEqual([
+      expect.stringMatching(/^b3:/),
+      expect.stringMatching(/^b3:/),
+      expect.stringMatching(/^b3:/),
+    ]);
+    // Each part in the shorter of its two forms.
+    const q3 = byId(encodeCompactTopology(topology, 3, "q").links, "cable") as string[];
+    const b3 = byId(b, "cable") as string[];
+    const shortest = byId(encodeCompactTopology(topology, 3, "shortest").links, "cable");
+    expect(shortest).toEqual(
+      q3.map((text, i) => ((b3[i] as string).length < text.length ? b3[i] : text)),
+    );
+  });
+
+  it("puts links with notes, planned intervals and former names in the table", () => {
+    const doc = encodeTableTopology(parseTopology(partsTopologyInput()), { decimals: 6 });
+    expect(doc.links).toEqual([]);
+    const table = doc.linkTable;
+    expect(table.id).toEqual(["ab", "cable", "withdrawn"]);
+    expect(table.path[0]).toMatch(/^q6:/);
+    expect(table.path[1]).toHaveLength(3);
+    expect(table.networks).toEqual([[0], [1, 0], []]);
+    expect(table.active[2]).toEqual([]);
+    const days = (...dates: string[]) => dates.map(toDayNumber);
+    expect(table.planned).toEqual([
+      [],
+      days("2012-03-01", "2015-01-01"),
+      days("2016-01-01", "2017-06-01"),
+    ]);
+    expect(table.formerNames).toEqual([null, [{ name: "Old Cable", until: "2014-06-30" }], null]);
+    expect(table.note).toEqual([null, "Landed in three places.", null]);
+    expect(table.assumptions).toEqual([
+      null,
+      ["The branch to the east opened with the trunk."],
+      null,
+    ]);
+  });
+
+  it("keeps as a record a link that a row cannot hold exactly", () => {
+    const input = partsTopologyInput();
+    input.networks = [
+      { id: "ttk", asn: 64500, name: "Example Net" },
+      { id: "orange", name: "Orange" },
+    ];
+    input.links[0] = {
+      ...input.links[0],
+      active: [{ from: "2010-01-01", to: null, note: "Start uncertain." }],
+    };
+    // Named by its AS number, a network that has an id too: a row would name it by the id.
+    (input.links[1] as { networks: unknown[] }).networks = [64500];
+    const doc = encodeTableTopology(parseTopology(input));
+    expect(doc.links.map((l) => l.id)).toEqual(["ab", "cable"]);
+    expect(doc.linkTable.id).toEqual(["withdrawn"]);
+    const read = parseTopology(throughJson(doc));
+    expect(read.links.map((l) => l.networks)).toEqual([[64500], [64500], undefined]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createCountryIndex } from "./country-index";
-import { computeCrossings } from "./crossings";
-import { densifyRoute, greatCircleKm, type LonLat } from "./route";
+import { computeCrossings, measureParts } from "./crossings";
+import { densifyRoute, greatCircleKm, type LonLat, pathLengthKm } from "./route";
 
 /** Two countries side by side along the equator, split at longitude 10, and an island at 30. */
 const index = () =>
@@ -117,5 +117,65 @@ describe("computeCrossings", () => {
       index(),
     );
     expect(crossings.map((c) => `${c.from}>${c.to}`)).toEqual(["AA>BB", "BB>AA"]);
+  });
+});
+
+describe("measureParts", () => {
+  it("gives each part's crossings in part order, and their countries once each, in order", () => {
+    const trunk = densifyRoute([
+      [15, 0],
+      [33, 0],
+    ]);
+    const branch = densifyRoute([
+      [2, 1],
+      [18, 1],
+    ]);
+    const { countries, crossings, lengthKm } = measureParts([trunk, branch], index());
+    expect(crossings.map((c) => `${c.from}>${c.to}`)).toEqual(["BB>CC", "AA>BB"]);
+    expect(countries).toEqual(["BB", "CC", "AA"]);
+    expect(lengthKm).toBe(Math.round((pathLengthKm(trunk) + pathLengthKm(branch)) * 10) / 10);
+  });
+
+  it("counts no crossing on the jump from one part's end to the next part's start", () => {
+    // The trunk ends in AA; the branch starts in CC: no AA>CC crossing between them.
+    const { crossings, countries } = measureParts(
+      [
+        densifyRoute([
+          [1, 0],
+          [9, 0],
+        ]),
+        densifyRoute([
+          [31, 0],
+          [34, 0],
+        ]),
+      ],
+      index(),
+    );
+    expect(crossings).toEqual([]);
+    expect(countries).toEqual(["AA", "CC"]);
+  });
+
+  it("measures a part over the antimeridian, its longitudes unwrapped", () => {
+    const part = densifyRoute([
+      [179, 0],
+      [-179, 0],
+    ]);
+    expect(part[part.length - 1]?.[0]).toBe(181);
+    const { lengthKm, countries } = measureParts([part], index());
+    expect(lengthKm).toBe(Math.round(greatCircleKm([179, 0], [181, 0]) * 10) / 10);
+    expect(countries).toEqual([]);
+  });
+
+  it("gives for one part what computeCrossings and pathLengthKm give", () => {
+    const path = densifyRoute([
+      [5, 0],
+      [15, 0],
+      [5, 1],
+    ]);
+    const measured = measureParts([path], index());
+    expect({ countries: measured.countries, crossings: measured.crossings }).toEqual(
+      computeCrossings(path, index()),
+    );
+    expect(measured.lengthKm).toBe(Math.round(pathLengthKm(path) * 10) / 10);
   });
 });

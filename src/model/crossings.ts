@@ -1,7 +1,7 @@
 /** The countries a path runs through and where it crosses from one into the next. */
 import { geoInterpolate } from "d3-geo";
 import type { CountryIndex } from "./country-index";
-import { greatCircleKm, type LonLat } from "./route";
+import { greatCircleKm, type LonLat, partsLengthKm } from "./route";
 
 /** A border crossing: the path enters `to`, coming from `from`, at `at`. */
 export interface PathCrossing {
@@ -60,6 +60,37 @@ export function computeCrossings(
     visit(vertex);
   });
   return { countries, crossings };
+}
+
+/** What the pipeline writes of a route: its length and the countries and borders it crosses. */
+export interface PartsMeasures {
+  /** The sum of the parts' lengths along great circles, to 0.1 km, as documents hold it. */
+  lengthKm: number;
+  /** Every country any part runs through, each once: the first part's, then the next one's new ones… */
+  countries: string[];
+  /** Each part's crossings, in the order of the parts. */
+  crossings: PathCrossing[];
+}
+
+/**
+ * Measures a route of one or several parts (a cable's trunk and its branches), each part on its
+ * own: a part's end does not join the next part's start, so no length, country or crossing is
+ * counted on the jump between them. For one part, the figures {@link computeCrossings} and
+ * `pathLengthKm` give.
+ */
+export function measureParts(
+  parts: readonly (readonly LonLat[])[],
+  index: CountryIndex,
+  options?: CrossingOptions,
+): PartsMeasures {
+  const countries: string[] = [];
+  const crossings: PathCrossing[] = [];
+  for (const part of parts) {
+    const measured = computeCrossings(part, index, options);
+    for (const code of measured.countries) if (!countries.includes(code)) countries.push(code);
+    for (const crossing of measured.crossings) crossings.push(crossing);
+  }
+  return { lengthKm: Math.round(partsLengthKm(parts) * 10) / 10, countries, crossings };
 }
 
 /** Bisects from `outside` (not in `code`) to `inside` (in `code`) down to `precisionKm`. */

@@ -7,7 +7,12 @@ import { eventSchema, storySchema } from "./event-story-schema";
 import { type Link, sourceLinkSchema, storedLinkSchema } from "./link-schema";
 import { linkTableSchema } from "./link-table-schema";
 import { idSchema, isoDateSchema, LIMITS, list, text, title } from "./schema-fields";
-import { networkSchema, nodeSchema, sourceSchema } from "./source-network-node-schema";
+import {
+  licenseSchema,
+  networkSchema,
+  nodeSchema,
+  sourceSchema,
+} from "./source-network-node-schema";
 
 export const TOPOLOGY_FORMAT = "uplinks-topology";
 export const CATALOG_FORMAT = "uplinks-catalog";
@@ -35,6 +40,8 @@ const datasetFields = {
   updated: isoDateSchema,
   /** Which boundary data the computed countries and crossings use, and what it implies. */
   boundaries: text("boundaries").optional(),
+  /** The terms the dataset as a whole is published under (those of its sources, where they bind). */
+  license: licenseSchema.optional(),
   sources: list(sourceSchema, datasetLists.sources),
   networks: list(networkSchema, datasetLists.networks),
   nodes: list(nodeSchema, datasetLists.nodes),
@@ -89,6 +96,7 @@ export const catalogEntrySchema = z.strictObject({
   file: z.string().regex(/^[a-z0-9][a-z0-9-]*\.topology\.json$/, { error: "not a topology file" }),
   updated: isoDateSchema,
   timeRange: z.tuple([isoDateSchema, isoDateSchema]),
+  license: licenseSchema.optional(),
   counts: z.strictObject({
     nodes: z.number().int().nonnegative(),
     links: z.number().int().nonnegative(),

@@ -12,7 +12,9 @@ export function buildTopologyJsonSchema(): Record<string, unknown> {
     title: `Uplinks topology, version ${TOPOLOGY_VERSION}`,
     description:
       "One dataset of cross-border internet links over time. Beyond this schema, a valid document " +
-      "has unique ids; every node, link, network, source and AS number it refers to is listed; " +
-      "intervals and events do not end before they start; intervals of a link are in order and do not overlap.",
+      "has unique ids (and unique AS numbers); every network has an id or an AS number; every node, " +
+      "link, network (by id or AS number) and source it refers to is listed; every link has an active " +
+      "or a planned interval; intervals and events do not end before they start; a link's active " +
+      "intervals, and its planned ones, are in order and do not overlap.",
   };
 }

@@ -1,12 +1,12 @@
 /**
  * Links: the curated fields people write, the route the pipeline computes (path, length,
- * countries, crossings) and the forms a file may hold a path in.
+ * countries, crossings) and the forms a file may hold a path in: one part or several (a cable's
+ * trunk and branches), each as vertices or a compact string.
  */
 import * as z from "zod";
 import { COMPACT_PATH_PATTERN, maxCompactPathLength } from "./compact-path-format";
 import { count } from "./count";
 import {
-  asnSchema,
   countryCodeSchema,
   idSchema,
   isoDateSchema,
@@ -14,6 +14,7 @@ import {
   LIMITS,
   list,
   name,
+  networkRefSchema,
   notes,
   pathVertexSchema,
   sourceRefs,
@@ -35,6 +36,13 @@ export const intervalSchema = z.strictObject({
   note: text("note").optional(),
 });
 
+/** A name a link had before (a cable renamed between two snapshots of its source). */
+export const formerNameSchema = z.strictObject({
+  name: name(),
+  /** The last date it is known to have had this name. */
+  until: isoDateSchema.optional().describe("The last date it is known to have had this name."),
+});
+
 const linkFields = {
   id: idSchema,
   name: name(),
@@ -42,8 +50,31 @@ const linkFields = {
   from: idSchema,
   to: idSchema,
   via: items(idSchema, "waypoints").optional(),
-  networks: items(asnSchema, "AS numbers").optional(),
-  active: items(intervalSchema, "intervals", [1, "has no active interval"]),
+  /** The networks that run it: AS numbers, or ids of networks without one. */
+  networks: items(networkRefSchema, "networks")
+    .optional()
+    .describe(
+      "The networks that run it: each the AS number of a listed network (a number) or the id of a listed network (a string), such as a cable's owner without an AS number.",
+    ),
+  /**
+   * When it carries traffic. Empty only for a link that was planned and never built (it then has
+   * `planned` intervals): the parser checks that one of the two lists has an interval.
+   */
+  active: items(intervalSchema, "intervals").describe(
+    "When it carries traffic: intervals in order, not overlapping; to = null means still active. Empty only for a link that was planned and never built: then it has planned intervals.",
+  ),
+  /** When it was announced but not yet in service (before its ready-for-service date). */
+  planned: items(intervalSchema, "planned intervals")
+    .optional()
+    .describe(
+      "When it was announced but not yet in service (up to its ready-for-service date): intervals in order, not overlapping. A planned link is not counted as active.",
+    ),
+  /** Names it had before, oldest first. */
+  formerNames: items(formerNameSchema, "former names")
+    .optional()
+    .describe(
+      "Names it had before (a cable renamed between snapshots of its source), each with the last date it had it, where known.",
+    ),
   sources: sourceRefs,
   ...notes,
 };
@@ -62,6 +93,15 @@ export const plainPathSchema = list(pathVertexSchema, {
   min: [2, "a path needs at least 2 vertices"],
   notAList: "expected a list of [longitude, latitude] vertices or a compact path string",
 });
+
+/** A path of several parts (a cable's trunk and branches), each a list of vertices. */
+export const plainPartsSchema = list(plainPathSchema, {
+  what: "parts",
+  max: LIMITS.pathParts,
+  min: [1, "a path of parts needs at least one part"],
+}).describe(
+  "A route of several parts (a cable's trunk and branches), each a list of [longitude, latitude] vertices. Parts are drawn and measured each on its own: a part's end does not join the next part's start.",
+);
 
 /** Characters of a compact path, at most: its header and the longest numbers of either form. */
 export const MAX_COMPACT_PATH_CHARS = maxCompactPathLength(LIMITS.pathVertices);
@@ -89,6 +129,13 @@ export const compactPathSchema = z
       `end. It decodes to 2 to ${count(LIMITS.pathVertices)} vertices with longitudes within -360…360 and latitudes within -90…90.`,
   });
 
+/** A path of several parts, each a compact path string. */
+export const compactPartsSchema = list(compactPathSchema, {
+  what: "parts",
+  max: LIMITS.pathParts,
+  min: [1, "a path of parts needs at least one part"],
+}).describe("A route of several parts, each a compact path string.");
+
 const computedLinkFields = {
   lengthKm: z.number().nonnegative({ error: "length cannot be negative" }),
   countries: items(countryCodeSchema, "countries"),
@@ -97,29 +144,37 @@ const computedLinkFields = {
 
 /**
  * A link as the app and the pipeline use it: the curated fields plus its computed route, its
- * path as `[lon, lat]` vertices. (A parsed compact path reads as vertices too; its packed
- * coordinates are in `pathCoordinates(link)`, see `path-coordinates.ts`.)
+ * path as `[lon, lat]` vertices — one list, or a list per part. (A parsed compact path reads as
+ * vertices too; its packed coordinates are in `pathCoordinates(link)` and `pathParts(link)`, see
+ * `path-coordinates.ts`.) `lengthKm`, `countries` and `crossings` are over all its parts.
  */
 export const linkSchema = z.strictObject({
   ...linkFields,
-  path: plainPathSchema,
+  path: z.union([plainPathSchema, plainPartsSchema]),
   ...computedLinkFields,
 });
+
+/**
+ * The same, one form of path each: what the parser checks a link against once it has seen which
+ * form its path is in (a union would answer a broken vertex with every form's complaint).
+ */
+export const linkSchemaByPath = {
+  plain: z.strictObject({ ...linkFields, path: plainPathSchema, ...computedLinkFields }),
+  plainParts: z.strictObject({ ...linkFields, path: plainPartsSchema, ...computedLinkFields }),
+  compact: z.strictObject({ ...linkFields, path: compactPathSchema, ...computedLinkFields }),
+  compactParts: z.strictObject({ ...linkFields, path: compactPartsSchema, ...computedLinkFields }),
+};
 
 /** A link whose path is in the compact form. */
-export const compactLinkSchema = z.strictObject({
-  ...linkFields,
-  path: compactPathSchema,
-  ...computedLinkFields,
-});
+export const compactLinkSchema = linkSchemaByPath.compact;
 
-/** A link as a topology file holds it: its path in either form, per link. */
+/** A link as a topology file holds it: its path in any of the forms, per link. */
 export const storedLinkSchema = z.strictObject({
   ...linkFields,
   path: z
-    .union([plainPathSchema, compactPathSchema])
+    .union([plainPathSchema, compactPathSchema, plainPartsSchema, compactPartsSchema])
     .describe(
-      "Densified route: a list of [longitude, latitude] vertices (longitudes unwrapped, within -360…360), or the same in the compact form.",
+      "Densified route: a list of [longitude, latitude] vertices (longitudes unwrapped, within -360…360), or the same in the compact form; or, for a route of several parts (a cable's trunk and branches), a list of parts, each in either form.",
     ),
   ...computedLinkFields,
 });
@@ -130,5 +185,8 @@ export const sourceLinkSchema = z.strictObject(linkFields);
 export type Interval = z.output<typeof intervalSchema>;
 export type Crossing = z.output<typeof crossingSchema>;
 export type Link = z.output<typeof linkSchema>;
+/** A link's path: one list of `[lon, lat]` vertices, or one per part. */
+export type LinkPath = Link["path"];
+export type FormerName = z.output<typeof formerNameSchema>;
 export type SourceLink = z.output<typeof sourceLinkSchema>;
 export type LinkKind = (typeof LINK_KINDS)[number];

@@ -3,16 +3,19 @@
  * length and countries, from its ends and its path.
  */
 import { fieldOf } from "./link-table-input";
-import { defineOwnField, pathCoordinates } from "./path-coordinates";
-import { coordinatesLengthKm } from "./route";
+import { defineOwnField, pathCoordinates, pathPartStarts } from "./path-coordinates";
+import { packedPartsLengthKm } from "./route";
 import type { Link } from "./schema";
 
 /** The name of a row whose `name` is missing or null: its ends' names, "From – To". */
 export const defaultLinkName = (from: unknown, to: unknown) => `${String(from)} – ${String(to)}`;
 
-/** The `lengthKm` of a row that gives none: its path's length, to 0.1 km. */
-export const derivedLengthKm = (coordinates: ArrayLike<number>) =>
-  Math.round(coordinatesLengthKm(coordinates) * 10) / 10;
+/**
+ * The `lengthKm` of a row that gives none: its path's length, to 0.1 km; for a path of parts
+ * starting at the vertices `starts`, the sum of the parts' lengths.
+ */
+export const derivedLengthKm = (coordinates: ArrayLike<number>, starts?: ArrayLike<number>) =>
+  Math.round(packedPartsLengthKm(coordinates, starts) * 10) / 10;
 
 /**
  * The `lengthKm` of a link whose row gives none, as an accessor shared by every such link: the
@@ -24,7 +27,7 @@ export const DERIVED_LENGTH: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
   get(this: Link) {
-    const km = derivedLengthKm(pathCoordinates(this));
+    const km = derivedLengthKm(pathCoordinates(this), pathPartStarts(this));
     defineOwnField(this, "lengthKm", km);
     return km;
   },

@@ -5,12 +5,24 @@
 import type { Allocate } from "./compact-path";
 import { count } from "./count";
 import { fromDayNumber } from "./dates";
-import { readActive, readCountries, readCrossings, readName, readPath } from "./link-table-cells";
+import {
+  isPartsCell,
+  readAssumptions,
+  readCountries,
+  readCrossings,
+  readFormerNames,
+  readIntervals,
+  readName,
+  readNote,
+  readPath,
+  readPathParts,
+} from "./link-table-cells";
 import { DERIVED_LENGTH, defaultLinkName, endpointCountries } from "./link-table-defaults";
 import { type Add, fieldOf, isIndex } from "./link-table-input";
 import { addPackedPath } from "./path-coordinates";
 import {
   ID_PATTERN,
+  type Interval,
   LIMITS,
   LINK_KINDS,
   type Link,
@@ -30,7 +42,11 @@ export type Columns = Record<LinkTableColumn, unknown[] | undefined> & {
   readonly id: unknown[];
 };
 
-/** Reads one row at a time into a `Link`, or reports its problems and returns null. */
+/**
+ * Reads one row at a time into a `Link`, or reports its problems and returns null. The link is
+ * built field by field in the order of a link record's fields, so every link of a table has the
+ * same shape as far as its columns go (one hidden class for the engine, as for records).
+ */
 export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, add: Add) {
   // ISO dates of day numbers: a table of 100,000 links has a few thousand distinct days.
   const isoDates = new Map<number, string>();
@@ -43,16 +59,23 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
     return iso;
   };
 
-  /** The values of a list of indices into `list`, or null after reporting what is wrong. */
+  // What an index stands for, worked out once per table rather than once per reference.
+  const nodeIds = lists.nodes.map(idOf);
+  const sourceIds = lists.sources.map(idOf);
+  const networkRefs = lists.networks.map(networkRefOf);
+
+  /**
+   * The values in `list` (what a link holds for each record the index points at) of a row's list
+   * of indices, or null after reporting what is wrong.
+   */
   const indices = (
-    column: string,
+    column: "via" | "networks" | "sources",
     row: number,
     list: readonly unknown[],
     what: string,
-    key: string,
     min: number,
   ): unknown[] | null => {
-    const value = c[column as keyof Columns]?.[row];
+    const value = c[column]?.[row];
     if (!Array.isArray(value)) {
       add([column, row], `expected a list of ${what} indices`, value);
       return null;
@@ -72,7 +95,7 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
         add([column, row, j], indexProblem(what, list.length), index);
         return null;
       }
-      out.push(fieldOf(list[index], key));
+      out.push(list[index]);
     }
     return out;
   };
@@ -86,6 +109,52 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
     return lists.nodes[index];
   };
 
+  /** `active`, `planned` and `formerNames` into `link`; false after reporting a problem. */
+  const readHistory = (link: Record<string, unknown>, row: number): boolean => {
+    const active = readIntervals(c.active?.[row], "active", row, add, isoDate);
+    const planned = c.planned
+      ? readIntervals(c.planned[row], "planned", row, add, isoDate)
+      : NO_INTERVALS;
+    const formerNames = c.formerNames ? readFormerNames(c.formerNames[row], row, add) : undefined;
+    if (active === null || planned === null || formerNames === null) return false;
+    if (active.length === 0 && planned.length === 0) {
+      add(["active", row], "has no active or planned interval");
+      return false;
+    }
+    link.active = active;
+    if (planned.length > 0) link.planned = planned;
+    if (formerNames !== undefined) link.formerNames = formerNames;
+    return true;
+  };
+
+  /** `sources`, `note` and `assumptions` into `link`; false after reporting a problem. */
+  const readCitations = (link: Record<string, unknown>, row: number): boolean => {
+    const sources = indices("sources", row, sourceIds, "source", 1);
+    const note = c.note ? readNote(c.note[row], row, add) : undefined;
+    const assumptions = c.assumptions ? readAssumptions(c.assumptions[row], row, add) : undefined;
+    if (sources === null || note === null || assumptions === null) return false;
+    link.sources = sources;
+    if (note !== undefined) link.note = note;
+    if (assumptions !== undefined) link.assumptions = assumptions;
+    return true;
+  };
+
+  /** The path, one part or several, into `link`; false after reporting a problem. */
+  const readRoute = (link: Record<string, unknown>, row: number): boolean => {
+    const value = c.path?.[row];
+    // A path of one part takes the plain way: no array of part starts, no object around it.
+    if (!isPartsCell(value)) {
+      const coordinates = readPath(value, row, add, allocate);
+      if (coordinates === null) return false;
+      addPackedPath(link, coordinates);
+      return true;
+    }
+    const parts = readPathParts(value, row, add, allocate);
+    if (parts === null) return false;
+    addPackedPath(link, parts.coordinates, parts.starts);
+    return true;
+  };
+
   return (row: number): Link | null => {
     let ok = true;
     const id = c.id[row];
@@ -93,6 +162,7 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
       add(["id", row], NOT_AN_ID, id);
       ok = false;
     }
+    const name = readName(c.name?.[row], row, add);
     const kindIndex = c.kind?.[row];
     const kind = isIndex(kindIndex, LINK_KINDS.length) ? LINK_KINDS[kindIndex] : undefined;
     if (kind === undefined) {
@@ -109,60 +179,48 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
       add(["to", row], "link ends where it starts", c.to?.[row]);
       ok = false;
     }
-    const via = c.via ? indices("via", row, lists.nodes, "node", "id", 0) : [];
-    const networks = c.networks
-      ? indices("networks", row, lists.networks, "network", "asn", 0)
-      : [];
-    const sources = indices("sources", row, lists.sources, "source", "id", 1);
-    const active = readActive(c.active?.[row], row, add, isoDate);
-    const coordinates = readPath(c.path?.[row], row, add, allocate);
-    const name = readName(c.name?.[row], row, add);
+    if (name === null || from === undefined || to === undefined) ok = false;
+    const link: Record<string, unknown> = {
+      id,
+      name: name ?? defaultLinkName(fieldOf(from, "name"), fieldOf(to, "name")),
+      kind,
+      from: fieldOf(from, "id"),
+      to: fieldOf(to, "id"),
+    };
+    if (c.via) {
+      link.via = indices("via", row, nodeIds, "node", 0);
+      if (link.via === null) ok = false;
+    }
+    if (c.networks) {
+      link.networks = indices("networks", row, networkRefs, "network", 0);
+      if (link.networks === null) ok = false;
+    }
+    // Each reads its columns whatever came before, so a row's problems are all reported.
+    if (!readHistory(link, row)) ok = false;
+    if (!readCitations(link, row)) ok = false;
+    if (!readRoute(link, row)) ok = false;
     const lengthKm = c.lengthKm ? c.lengthKm[row] : undefined;
-    if (
-      lengthKm !== undefined &&
-      !(typeof lengthKm === "number" && lengthKm >= 0 && Number.isFinite(lengthKm))
-    ) {
+    if (lengthKm === undefined) Object.defineProperty(link, "lengthKm", DERIVED_LENGTH);
+    else if (typeof lengthKm === "number" && lengthKm >= 0 && Number.isFinite(lengthKm)) {
+      link.lengthKm = lengthKm;
+    } else {
       add(["lengthKm", row], "expected a length in km (a number, not negative)", lengthKm);
       ok = false;
     }
     const countries = c.countries ? readCountries(c.countries[row], row, add) : undefined;
     const crossings = c.crossings ? readCrossings(c.crossings[row], row, add) : [];
-    if (
-      !ok ||
-      from === undefined ||
-      to === undefined ||
-      via === null ||
-      networks === null ||
-      sources === null ||
-      active === null ||
-      coordinates === null ||
-      name === null ||
-      countries === null ||
-      crossings === null
-    ) {
-      return null;
-    }
-    const fromId = fieldOf(from, "id") as string;
-    const toId = fieldOf(to, "id") as string;
-    const link: Record<string, unknown> = {
-      id,
-      name: name ?? defaultLinkName(fieldOf(from, "name"), fieldOf(to, "name")),
-      kind,
-      from: fromId,
-      to: toId,
-    };
-    if (c.via) link.via = via;
-    if (c.networks) link.networks = networks;
-    link.active = active;
-    link.sources = sources;
-    addPackedPath(link, coordinates);
-    if (lengthKm === undefined) Object.defineProperty(link, "lengthKm", DERIVED_LENGTH);
-    else link.lengthKm = lengthKm;
+    if (countries === null || crossings === null) return null;
     link.countries = countries ?? endpointCountries(from, to);
     link.crossings = crossings;
-    return link as unknown as Link;
+    return ok ? (link as unknown as Link) : null;
   };
 }
+
+/** The planned intervals of a row of a table without that column. */
+const NO_INTERVALS: readonly Interval[] = Object.freeze([]);
+const idOf = (record: unknown) => fieldOf(record, "id");
+/** How a link names a network: by its id, or its AS number when it has no id. */
+const networkRefOf = (record: unknown) => fieldOf(record, "id") ?? fieldOf(record, "asn");
 
 const indexProblem = (what: string, length: number) =>
   length === 0

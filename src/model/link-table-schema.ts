@@ -3,13 +3,26 @@
  * its reader are in `link-table.ts`.
  */
 import * as z from "zod";
-import { compactPathSchema, crossingSchema, LINK_KINDS, plainPathSchema } from "./link-schema";
-import { countryCodeSchema, idSchema, items, LIMITS, name } from "./schema-fields";
+import {
+  compactPartsSchema,
+  compactPathSchema,
+  crossingSchema,
+  formerNameSchema,
+  LINK_KINDS,
+  plainPartsSchema,
+  plainPathSchema,
+} from "./link-schema";
+import { countryCodeSchema, idSchema, items, LIMITS, name, notes } from "./schema-fields";
 
 const index = (what: string) =>
   z.number().int().nonnegative().describe(`Index (from 0) into the document's ${what}.`);
 const column = <T extends z.ZodType>(item: T, description: string) =>
   z.array(item).max(LIMITS.records).describe(description);
+const dayNumbers = (min: number) =>
+  z
+    .array(z.number().int())
+    .min(min)
+    .max(2 * LIMITS.items);
 
 /**
  * Links written column by column (see `link-table.ts`): the form for datasets of 100,000s of
@@ -43,22 +56,35 @@ export const linkTableSchema = z
     ).optional(),
     networks: column(
       z.array(index("networks")).max(LIMITS.items),
-      "Networks: lists of indices into networks.",
+      "Networks: lists of indices into networks. A link names each by the network's id, or by its AS number when it has no id.",
     ).optional(),
     active: column(
-      z
-        .array(z.number().int())
-        .min(1)
-        .max(2 * LIMITS.items),
-      "Active intervals as day numbers (whole days since 1970-01-01): from, to, from, to…; an odd count means the last interval is still active. Intervals are in order and do not overlap.",
+      dayNumbers(0),
+      "Active intervals as day numbers (whole days since 1970-01-01): from, to, from, to…; an odd count means the last interval is still active. Intervals are in order and do not overlap. Empty only for a link with planned intervals (planned, then withdrawn).",
     ),
+    planned: column(
+      dayNumbers(0),
+      "Planned intervals (announced, not yet in service), as day numbers like active; an empty list for none.",
+    ).optional(),
+    formerNames: column(
+      items(formerNameSchema, "former names").nullable(),
+      "Names each link had before, as in a link record; null for none.",
+    ).optional(),
     sources: column(
       z.array(index("sources")).min(1).max(LIMITS.items),
       "Cited sources: lists of indices into sources, at least one.",
     ),
+    note: column(
+      notes.note.unwrap().nullable(),
+      "Notes, as in a link record; null for none.",
+    ).optional(),
+    assumptions: column(
+      notes.assumptions.unwrap().nullable(),
+      "Assumptions, as in a link record; null for none.",
+    ).optional(),
     path: column(
-      z.union([plainPathSchema, compactPathSchema]),
-      "Densified routes, as in a link record: a list of vertices or a compact path string.",
+      z.union([plainPathSchema, compactPathSchema, plainPartsSchema, compactPartsSchema]),
+      "Densified routes, as in a link record: a list of vertices or a compact path string; for a route of several parts, a list of parts, all lists of vertices or all compact path strings.",
     ),
     lengthKm: column(
       z.number().nonnegative(),

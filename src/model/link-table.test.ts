@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { encodeTableTopology } from "./compact-topology";
 import { toDayNumber } from "./dates";
 import { checkTopology, parseTopology } from "./parse-topology";
-import { pathCoordinates } from "./path-coordinates";
+import { pathCoordinates, pathPartStarts } from "./path-coordinates";
 import { formatProblem } from "./problems";
 import { pathLengthKm } from "./route";
 import type { Link, Topology } from "./schema";
@@ -89,7 +89,7 @@ describe("the link table", () => {
 
   it("derives a missing length when it is read, as a field like any other", () => {
     const [ab, ba] = parseTopology(tableInput()).links as [Link, Link];
-    const km = Math.round(pathLengthKm(ba.path) * 10) / 10;
+    const km = Math.round(pathLengthKm(ba.path as [number, number][]) * 10) / 10;
     expect(Object.keys(ba)).toEqual([
       "id",
       "name",
@@ -197,7 +197,7 @@ describe("the link table", () => {
         (t) => (t.networks[1] = [0.5]),
         "linkTable.networks[1][0]: not a network index (an integer from 0 to 0) (0.5)",
       ],
-      [(t) => (t.active[0] = []), "linkTable.active[0]: has no active interval"],
+      [(t) => (t.active[0] = []), "linkTable.active[0]: has no active or planned interval"],
       [
         (t) => (t.active[0] = ["2010-01-01"]),
         'linkTable.active[0][0]: not a day number (whole days since 1970-01-01, years 1–9999) ("2010-01-01")',
@@ -232,7 +232,42 @@ describe("the link table", () => {
       ],
       [
         (t) => (t.color = []),
-        "linkTable.color: unknown column (columns: id, name, kind, from, to, via, networks, active, sources, path, lengthKm, countries, crossings) ([])",
+        "linkTable.color: unknown column (columns: id, name, kind, from, to, via, networks, active, planned, formerNames, sources, note, assumptions, path, lengthKm, countries, crossings) ([])",
+      ],
+      [
+        (t) => (t.path[1] = ["q1:yuCsYZW", "q1:"]),
+        'linkTable.path[1][1]: decodes to 0 vertices; a path needs at least 2 ("q1:")',
+      ],
+      [
+        (t) =>
+          (t.path[1] = [
+            [
+              [1, 2],
+              [3, 4],
+            ],
+            [
+              [1, 2],
+              [3, 95],
+            ],
+          ]),
+        "linkTable.path[1][1][1][1]: latitude is off the globe (-90…90) (95)",
+      ],
+      [
+        (t) => (t.path[1] = ["q1:yuCsYZW", [[1, 2]]]),
+        "linkTable.path[1][1]: expected a compact path string ([[1,2]])",
+      ],
+      [
+        (t) => (t.planned = [[], [15000, 14999]]),
+        "linkTable.planned[1][1]: interval ends on 2011-01-25, before it starts (2011-01-26) (14999)",
+      ],
+      [
+        (t) => (t.formerNames = [null, [{ name: "" }]]),
+        'linkTable.formerNames[1][0].name: name is empty ("")',
+      ],
+      [(t) => (t.note = [null, 5]), "linkTable.note[1]: expected note text (5)"],
+      [
+        (t) => (t.assumptions = ["x", null]),
+        'linkTable.assumptions[0]: expected a list of assumptions ("x")',
       ],
       [(t) => delete (t as Partial<Table>).path, "linkTable.path: required column is missing"],
       [(t) => (t.kind = [0]), 'linkTable.kind: has 1 values; "id" has 2 (one per link)'],
@@ -251,5 +286,106 @@ describe("the link table", () => {
       'events[0].links[0]: unknown link id ("ab")',
       'stories[0].steps[0].select: unknown link id ("ab")',
     ]);
+  });
+});
+
+describe("the link table's parts and optional columns", () => {
+  it("reads a path cell of parts, compact or vertices, as a path of parts", () => {
+    const doc = tableInput();
+    doc.linkTable.path = [
+      ["q1:yuCsYZW", "q1:yuCsYZW"],
+      [
+        [
+          [124.4, 40.1],
+          [125.7, 39],
+        ],
+        [
+          [179.5, 10],
+          [180.5, 11],
+          [181, 12],
+        ],
+      ],
+    ];
+    const [ab, ba] = parseTopology(doc).links as [Link, Link];
+    expect([...pathPartStarts(ab)]).toEqual([0, 2]);
+    expect(ab.path).toEqual([
+      [
+        [125.7, 39],
+        [124.4, 40.1],
+      ],
+      [
+        [125.7, 39],
+        [124.4, 40.1],
+      ],
+    ]);
+    expect([...pathPartStarts(ba)]).toEqual([0, 2]);
+    expect([...pathCoordinates(ba)]).toEqual([
+      124.4, 40.1, 125.7, 39, 179.5, 10, 180.5, 11, 181, 12,
+    ]);
+  });
+
+  it("derives the length of a path of parts as the sum of its parts, not the jump between them", () => {
+    const doc = tableInput();
+    const first: [number, number][] = [
+      [124.4, 40.1],
+      [125.7, 39],
+    ];
+    const second: [number, number][] = [
+      [179.5, 10],
+      [180.5, 11],
+    ];
+    doc.linkTable.path[1] = [first, second];
+    const ba = parseTopology(doc).links[1] as Link;
+    const km = pathLengthKm(first) + pathLengthKm(second);
+    expect(ba.lengthKm).toBe(Math.round(km * 10) / 10);
+    expect(ba.lengthKm).toBeLessThan(500);
+  });
+
+  it("reads planned intervals, former names, notes and assumptions; null or empty for none", () => {
+    const doc = tableInput();
+    doc.linkTable.active[1] = [];
+    Object.assign(doc.linkTable, {
+      planned: [[], [toDayNumber("2011-05-01"), toDayNumber("2012-01-01")]],
+      formerNames: [[{ name: "Old", until: "2011-01-01" }], null],
+      note: [null, "Withdrawn before it was built."],
+      assumptions: [["Assumed."], null],
+    });
+    const [ab, ba] = parseTopology(doc).links as [Link, Link];
+    expect(Object.keys(ab)).toEqual([
+      "id",
+      "name",
+      "kind",
+      "from",
+      "to",
+      "networks",
+      "active",
+      "formerNames",
+      "sources",
+      "assumptions",
+      "path",
+      "lengthKm",
+      "countries",
+      "crossings",
+    ]);
+    expect(ab.planned).toBeUndefined();
+    expect(ab.formerNames).toEqual([{ name: "Old", until: "2011-01-01" }]);
+    expect(ab.assumptions).toEqual(["Assumed."]);
+    expect(ba.active).toEqual([]);
+    expect(ba.planned).toEqual([{ from: "2011-05-01", to: "2012-01-01" }]);
+    expect(ba.note).toBe("Withdrawn before it was built.");
+    expect(ba.formerNames).toBeUndefined();
+  });
+
+  it("names each network by its id, or by its AS number when it has none", () => {
+    const doc = tableInput();
+    doc.networks = [
+      { asn: 64500, name: "Example Net" },
+      { id: "orange", name: "Orange" },
+      { id: "ttk", asn: 20485, name: "TransTeleCom" },
+    ];
+    doc.linkTable.networks = [[0, 1], [2]];
+    const [ab, ba] = parseTopology(doc).links as [Link, Link];
+    expect(ab.networks).toEqual([64500, "orange"]);
+    expect(ba.networks).toEqual(["ttk"]);
   });
 });

@@ -8,18 +8,23 @@
  *
  * - `id`: link ids; `kind`: index into {@link LINK_KINDS};
  * - `from`, `to`: node indices; `via` (optional): lists of node indices;
- * - `networks` (optional): lists of indices into `networks`; `sources`: lists of indices into
- *   `sources`, at least one;
+ * - `networks` (optional): lists of indices into `networks` (a link names each network by its
+ *   id, or its AS number when it has none); `sources`: lists of indices into `sources`, at least
+ *   one;
  * - `active`: lists of day numbers (days since 1970-01-01): from, to, from, to…; an odd count means
- *   the last interval is still active;
- * - `path`: a compact path string (see `compact-path.ts`) or a list of vertices, per link;
+ *   the last interval is still active; empty only when the row has planned intervals;
+ * - `planned` (optional): the same, for when the link was planned; an empty list for none;
+ * - `formerNames`, `note`, `assumptions` (optional): as in a link record, `null` for none;
+ * - `path`: a compact path string (see `compact-path.ts`) or a list of vertices, per link; or, for
+ *   a path of several parts, a list of parts, all compact strings or all lists of vertices;
  * - optional: `name` (`null` or missing: "From – To", the endpoints' names), `lengthKm` (missing:
- *   the length of the path), `countries` (missing: the endpoints' countries) and `crossings`
- *   (missing: none).
+ *   the length of the path, over its parts), `countries` (missing: the endpoints' countries) and
+ *   `crossings` (missing: none).
  *
  * The reader checks every column as strictly as the record form is checked and builds the same
- * `Link` objects, with problems at `linkTable.<column>[row]`. It checks columns with plain loops,
- * not a schema per row: the table exists to load large files fast.
+ * `Link` objects, with problems at `linkTable.<column>[row]` (`linkTable.path[row][part]` for a
+ * part). It checks columns with plain loops, not a schema per row: the table exists to load
+ * large files fast (the rarer cells — parts, former names, notes — are checked by their schema).
  *
  * This module checks the table's shape; `link-table-row.ts` reads its rows, with the readers of
  * single values in `link-table-cells.ts` and the fields a row may leave out in

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
+  COMPACT_ADVICE,
   fetchText,
   fileSizeProblem,
   isJsonType,
@@ -40,7 +41,16 @@ describe("fileSizeProblem", () => {
 
   it("names a file over the limit, its size and the limit", () => {
     expect(fileSizeProblem({ name: "huge.topology.json", size: 150 * 1_048_576 })).toBe(
-      "huge.topology.json is 150.0 MB; files over 100.0 MB are not opened",
+      `huge.topology.json is 150.0 MB; files over 100.0 MB are not opened (${COMPACT_ADVICE})`,
+    );
+  });
+
+  it("says that a compact file holds the same in a tenth of the size, naming the command", () => {
+    expect(COMPACT_ADVICE).toBe(
+      "a compact file holds the same in about a tenth of the size: npm run compact -- FILE --out OUT",
+    );
+    expect(fileSizeProblem({ name: "huge.topology.json", size: 150 * 1_048_576 })).toContain(
+      "npm run compact -- FILE --out OUT",
     );
   });
 });
@@ -87,7 +97,7 @@ describe("readTopologyFile", () => {
       text: () => Promise.reject(new Error("read")),
     };
     await expect(readTopologyFile(file, 1_048_576)).rejects.toThrow(
-      "big.json is 2.0 MB; files over 1.0 MB are not opened",
+      `big.json is 2.0 MB; files over 1.0 MB are not opened (${COMPACT_ADVICE})`,
     );
   });
 
@@ -179,7 +189,9 @@ describe("fetchText", () => {
       fetchText("big.json", { fetcher: fetcherOf(response), maxBytes: 1_048_576 }),
     );
     expect(error.failure).toBe("too-large");
-    expect(error.message).toBe("big.json: is 2.0 MB; files over 1.0 MB are not opened");
+    expect(error.message).toBe(
+      `big.json: is 2.0 MB; files over 1.0 MB are not opened (${COMPACT_ADVICE})`,
+    );
     expect(seen.pulls).toBeLessThanOrEqual(1); // a stream may pull once on its own; nothing is read
   });
 
@@ -190,7 +202,9 @@ describe("fetchText", () => {
       fetchText("endless.json", { fetcher: fetcherOf(response), maxBytes: 1_048_576 }),
     );
     expect(error.failure).toBe("too-large");
-    expect(error.message).toContain("endless.json: is over 1.0 MB");
+    expect(error.message).toBe(
+      `endless.json: is over 1.0 MB (stopped reading); files over 1.0 MB are not opened (${COMPACT_ADVICE})`,
+    );
     expect(seen.cancelled).toBe(true);
     expect(seen.pulls).toBeLessThan(5);
   });
@@ -198,7 +212,9 @@ describe("fetchText", () => {
   it("uses 100 MB as the default limit", async () => {
     const { response } = streamed([], { "content-length": String(MAX_FILE_BYTES + 1) });
     const error = await loadErrorOf(fetchText("x.json", { fetcher: fetcherOf(response) }));
-    expect(error.message).toBe("x.json: is 100.0 MB; files over 100.0 MB are not opened");
+    expect(error.message).toBe(
+      `x.json: is 100.0 MB; files over 100.0 MB are not opened (${COMPACT_ADVICE})`,
+    );
   });
 
   it("names an HTTP error with its status", async () => {

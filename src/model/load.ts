@@ -52,6 +52,17 @@ export const MAX_FILE_BYTES = 100 * 1_048_576;
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 
 /**
+ * What to do about a file over the limit, said after the refusal: a file that large is nearly
+ * always plain paths, which the compact forms (`compact-topology.ts`) hold in a tenth of the size.
+ */
+export const COMPACT_ADVICE =
+  "a compact file holds the same in about a tenth of the size: npm run compact -- FILE --out OUT";
+
+/** The refusal of a file of `size` (or "over …" when only that is known) against `limit`. */
+const tooLargeMessage = (size: string, limit: number) =>
+  `${size}; files over ${megabytes(limit)} are not opened (${COMPACT_ADVICE})`;
+
+/**
  * True for a Content-Type a topology may be served with: any JSON type (`application/json`,
  * `text/json`, `application/geo+json`…), plain text or bytes (as raw file hosts serve them), or
  * none. An HTML page, an image or a script is not read.
@@ -143,14 +154,14 @@ export async function fetchText(address: string, options: FetchOptions = {}): Pr
       throw new LoadError(
         name,
         "too-large",
-        `${name}: is ${megabytes(total)}; files over ${megabytes(maxBytes)} are not opened`,
+        `${name}: is ${tooLargeMessage(megabytes(total), maxBytes)}`,
       );
     }
     const tooLarge = () =>
       new LoadError(
         name,
         "too-large",
-        `${name}: is over ${megabytes(maxBytes)}; files over ${megabytes(maxBytes)} are not opened (stopped reading)`,
+        `${name}: is over ${tooLargeMessage(`${megabytes(maxBytes)} (stopped reading)`, maxBytes)}`,
       );
     if (!response.body) {
       const bytes = new Uint8Array(await response.arrayBuffer());
@@ -226,7 +237,7 @@ export function fileSizeProblem(
   limit = MAX_FILE_BYTES,
 ): string | null {
   return file.size > limit
-    ? `${file.name} is ${megabytes(file.size)}; files over ${megabytes(limit)} are not opened`
+    ? `${file.name} is ${tooLargeMessage(megabytes(file.size), limit)}`
     : null;
 }
 

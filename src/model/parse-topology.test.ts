@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { encodeCompactPath } from "./compact-path";
 import { checkTopology, MAX_PROBLEMS, parseCatalog, parseTopology } from "./parse-topology";
+import { pathCoordinates, pathPartStarts } from "./path-coordinates";
 import { DocumentError, formatProblem, type Problem } from "./problems";
 import { LIMITS } from "./schema";
-import { validTopologyInput } from "./test-fixtures";
+import { partsTopologyInput, validTopologyInput } from "./test-fixtures";
 
 /** The formatted problems of a document, one string each. */
 const problemsOf = (doc: unknown) => checkTopology(doc).map(formatProblem);
@@ -202,7 +204,8 @@ describe("parseTopology on hostile documents", () => {
     const doc = validTopologyInput();
     doc.links[0] = {
       ...doc.links[0],
-      path: Array.from({ length: LIMITS.pathVertices + 1 }, () => "not a vertex"),
+      // Not strings: a list of strings is a path of compact parts, capped at LIMITS.pathParts.
+      path: Array.from({ length: LIMITS.pathVertices + 1 }, () => ({ not: "a vertex" })),
     };
     doc.nodes = Array.from({ length: LIMITS.records + 1 }, () => ({}));
     const problems = checkTopology(doc);
@@ -242,6 +245,158 @@ describe("parseTopology on hostile documents", () => {
   it("returns records equal to the input, with the lists checked record by record", () => {
     const input = validTopologyInput();
     expect(parseTopology(structuredClone(input))).toEqual(input);
+  });
+});
+
+describe("parseTopology of paths of several parts", () => {
+  /** The parts document with the cable's path replaced by `path`. */
+  const withCablePath = (path: unknown) => {
+    const doc = partsTopologyInput();
+    doc.links[1] = { ...doc.links[1], path };
+    return doc;
+  };
+  const part = (...coordinates: number[]) => {
+    const vertices: number[][] = [];
+    for (let i = 0; i < coordinates.length; i += 2)
+      vertices.push([coordinates[i] as number, coordinates[i + 1] as number]);
+    return vertices;
+  };
+
+  it("reads parts of vertices and parts of compact strings as the same path", () => {
+    const plain = parseTopology(partsTopologyInput()).links[1];
+    const texts = [
+      encodeCompactPath([125.7, 39, 124.4, 40.1, 122, 38.5]),
+      encodeCompactPath([124.4, 40.1, 126, 41], 5, "b"),
+      encodeCompactPath([178.5, -18.1, 180.2, -17.5, 182, -16.9]),
+    ];
+    const compact = parseTopology(withCablePath(texts)).links[1];
+    expect(compact?.path).toEqual(plain?.path);
+    expect([...pathPartStarts(compact as never)]).toEqual([0, 3, 5]);
+    expect([...pathCoordinates(compact as never)]).toEqual([...pathCoordinates(plain as never)]);
+  });
+
+  it("reads a list of one part as that part's vertices", () => {
+    const one = part(125.7, 39, 124.4, 40.1);
+    expect(parseTopology(withCablePath([one])).links[1]?.path).toEqual(one);
+    const text = encodeCompactPath([125.7, 39, 124.4, 40.1]);
+    expect(parseTopology(withCablePath([text])).links[1]?.path).toEqual(one);
+  });
+
+  it("names the part and the vertex of a broken vertex, once", () => {
+    expect(
+      problemsOf(
+        withCablePath([
+          part(1, 2, 3, 4),
+          [
+            [1, 2],
+            [400, 3],
+          ],
+        ]),
+      ),
+    ).toEqual(["links[1].path[1][1][0]: longitude is off the globe (-360…360 on a path) (400)"]);
+    expect(problemsOf(withCablePath([part(1, 2, 3, 4), [[1, 2]]]))).toEqual([
+      "links[1].path[1]: a path needs at least 2 vertices ([[1,2]])",
+    ]);
+  });
+
+  it("names the part of a broken compact string, beside the link's other problems", () => {
+    const good = encodeCompactPath([1, 2, 3, 4]);
+    const doc = withCablePath([good, "q5:AA", good, "x"]);
+    doc.links[1] = { ...doc.links[1], kind: "laser" };
+    expect(problemsOf(doc)).toEqual([
+      'links[1].kind: not a link kind (terrestrial, submarine, satellite, microwave, peering) ("laser")',
+      'links[1].path[1]: decodes to 1 vertex; a path needs at least 2 ("q5:AA")',
+      'links[1].path[3]: not a compact path (expected "q5:", "b5:" or another "q<decimals>:" or "b<decimals>:" before the digits) ("x")',
+    ]);
+  });
+
+  it("says what a part is when parts mix forms", () => {
+    expect(problemsOf(withCablePath([encodeCompactPath([1, 2, 3, 4]), part(1, 2, 3, 4)]))).toEqual([
+      "links[1].path[1]: expected a compact path string ([[1,2],[3,4]])",
+    ]);
+  });
+
+  it("caps the number of parts", () => {
+    const many = Array.from({ length: LIMITS.pathParts + 1 }, () => "q5:AAAA");
+    expect(problemsOf(withCablePath(many))[0]).toMatch(
+      /^links\[1\]\.path: 1,001 parts; at most 1,000 are allowed/,
+    );
+  });
+});
+
+describe("network references", () => {
+  it("resolves a link's networks by AS number and by id", () => {
+    const topology = parseTopology(partsTopologyInput());
+    expect(topology.links[1]?.networks).toEqual(["orange", 64500]);
+    expect(topology.networks[1]).toEqual({
+      id: "orange",
+      name: "Orange",
+      country: "FR",
+      url: "https://example.org/orange",
+    });
+  });
+
+  it("reports a reference to no listed network, naming the value", () => {
+    const doc = partsTopologyInput();
+    doc.links[1] = { ...doc.links[1], networks: ["orang", 64501, 64500] };
+    expect(problemsOf(doc)).toEqual([
+      'links[1].networks[0]: unknown network (id not in networks) ("orang")',
+      "links[1].networks[1]: unknown network (AS number not in networks) (64501)",
+    ]);
+  });
+
+  it("does not take an AS number written as text for the network", () => {
+    const doc = partsTopologyInput();
+    doc.links[1] = { ...doc.links[1], networks: ["64500"] };
+    expect(problemsOf(doc)).toEqual([
+      'links[1].networks[0]: unknown network (id not in networks) ("64500")',
+    ]);
+  });
+
+  it("needs an id or an AS number on every network, and each only once", () => {
+    const doc = partsTopologyInput();
+    doc.networks = [
+      { asn: 64500, name: "Example Net" },
+      { id: "orange", name: "Orange" },
+      { name: "Nobody" },
+      { id: "orange", asn: 64500, name: "Again" },
+    ];
+    expect(problemsOf(doc)).toEqual([
+      'networks[3].id: duplicate id ("orange")',
+      "networks[3].asn: duplicate asn (64500)",
+      'networks[2]: a network needs an id or an AS number ({"name":"Nobody"})',
+    ]);
+  });
+});
+
+describe("planned intervals", () => {
+  it("accepts a link with no active interval when it has a planned one", () => {
+    const topology = parseTopology(partsTopologyInput());
+    expect(topology.links[2]?.active).toEqual([]);
+    expect(topology.links[2]?.planned).toEqual([{ from: "2016-01-01", to: "2017-06-01" }]);
+  });
+
+  it("reports a link with neither an active nor a planned interval", () => {
+    for (const planned of [undefined, []]) {
+      const doc = partsTopologyInput();
+      doc.links[2] = { ...doc.links[2], planned };
+      expect(problemsOf(doc)).toEqual(["links[2].active: has no active or planned interval"]);
+    }
+  });
+
+  it("checks planned intervals for order and overlap as active ones", () => {
+    const doc = partsTopologyInput();
+    doc.links[2] = {
+      ...doc.links[2],
+      planned: [
+        { from: "2016-01-01", to: "2015-06-01" },
+        { from: "2015-01-01", to: null },
+      ],
+    };
+    expect(problemsOf(doc)).toEqual([
+      'links[2].planned[0].to: interval ends before it starts (2016-01-01) ("2015-06-01")',
+      'links[2].planned[1].from: interval starts before the previous one ends (2015-06-01) ("2015-01-01")',
+    ]);
   });
 });
 

@@ -9,6 +9,7 @@ import * as z from "zod";
 import { createCoordinateArena, decodeCompactPath } from "./compact-path";
 import { count } from "./count";
 import { readLinkTable } from "./link-table";
+import { decodeCompactParts } from "./packed-parts";
 import { withPackedPath } from "./path-coordinates";
 import { DocumentError, issuesToProblems, type Problem } from "./problems";
 import { checkReferences } from "./references";
@@ -16,11 +17,10 @@ import {
   CATALOG_FORMAT,
   type Catalog,
   catalogSchema,
-  compactLinkSchema,
   type DatasetSource,
   datasetSourceSchema,
   LIMITS,
-  linkSchema,
+  linkSchemaByPath,
   RECORD_LISTS,
   TOPOLOGY_FORMAT,
   TOPOLOGY_VERSION,
@@ -144,18 +144,30 @@ function createChecker<T>(
   };
 }
 
+/** Which form a link's `path` is in (see `link-schema.ts`), by its first item; "plain" when unsure. */
+function pathForm(path: unknown): keyof typeof linkSchemaByPath {
+  if (typeof path === "string") return "compact";
+  if (!Array.isArray(path)) return "plain";
+  const first: unknown = path[0];
+  if (typeof first === "string") return "compactParts";
+  return Array.isArray(first) && Array.isArray(first[0]) ? "plainParts" : "plain";
+}
+
 /**
- * Reads the links of one document, whose paths may be plain or compact (see `compact-path.ts`).
- * Compact paths are decoded into one arena of coordinates for the document; a decoded link's
- * `path` reads as vertices (see `path-coordinates.ts`).
+ * Reads the links of one document, whose paths may be plain or compact (see `compact-path.ts`),
+ * of one part or several. Each link is checked against the schema of its path's form, so a
+ * broken vertex gets one complaint, named by its part (`path[1][0]`), not one per form. Compact
+ * paths are decoded into one arena of coordinates for the document; a decoded link's `path`
+ * reads as vertices (see `path-coordinates.ts`). A list of one part reads as that part.
  */
 function createLinkReader(): RecordReader {
-  const plain = readWith(linkSchema);
-  const compact = readWith(compactLinkSchema);
+  const plain = readWith(linkSchemaByPath.plain);
+  const plainParts = readWith(linkSchemaByPath.plainParts);
+  const compact = readWith(linkSchemaByPath.compact);
+  const compactParts = readWith(linkSchemaByPath.compactParts);
   const allocate = createCoordinateArena();
-  return (value) => {
-    if (!isRecord(value) || typeof value.path !== "string") return plain(value);
-    const text = value.path;
+
+  const readCompact = (value: Record<string, unknown>, text: string) => {
     const read = compact(value);
     if (read.problems?.some((p) => p.path[0] === "path")) return read;
     const decoded = decodeCompactPath(text, { allocate, maxVertices: LIMITS.pathVertices });
@@ -165,6 +177,41 @@ function createLinkReader(): RecordReader {
     }
     if (read.problems) return read;
     return { data: withPackedPath(read.data as { path: string }, decoded.coordinates) };
+  };
+
+  const readCompactParts = (value: Record<string, unknown>, texts: string[]) => {
+    const read = compactParts(value);
+    if (read.problems?.some((p) => p.path[0] === "path")) return read;
+    const decoded = decodeCompactParts(texts, allocate, LIMITS.pathVertices);
+    if ("problems" in decoded) {
+      const problems: Problem[] = decoded.problems.map(({ part, message }) => ({
+        path: ["path", part],
+        message,
+        value: texts[part],
+      }));
+      return { problems: [...(read.problems ?? []), ...problems] };
+    }
+    if (read.problems) return read;
+    const { coordinates, starts } = decoded;
+    return { data: withPackedPath(read.data as { path: string[] }, coordinates, starts) };
+  };
+
+  return (value) => {
+    if (!isRecord(value)) return plain(value);
+    switch (pathForm(value.path)) {
+      case "compact":
+        return readCompact(value, value.path as string);
+      case "compactParts":
+        return readCompactParts(value, value.path as string[]);
+      case "plainParts": {
+        const read = plainParts(value);
+        const data = read.problems ? undefined : (read.data as { path: unknown[] });
+        if (data && data.path.length === 1) data.path = data.path[0] as unknown[];
+        return read;
+      }
+      default:
+        return plain(value);
+    }
   };
 }
 

@@ -1,7 +1,8 @@
 /**
- * Checks that need the whole document: duplicate ids, references to ids that do not exist,
- * and date order. They read the input loosely, so a document with structural problems still gets
- * every reference problem reported in the same pass.
+ * Checks that need the whole document: duplicate ids (and AS numbers), references to ids that do
+ * not exist, networks named by neither id nor AS number, links with no interval, and date
+ * order. They read the input loosely, so a document with structural problems still gets every
+ * reference problem reported in the same pass.
  */
 import { compareIsoDates, isIsoDate } from "./dates";
 import type { Problem } from "./problems";
@@ -66,7 +67,17 @@ export function checkReferences(input: unknown, limit = Number.POSITIVE_INFINITY
   if (!isRecord(input)) return [];
   const problems = boundedList<Problem>(limit);
   const sourceIds = collectIds(input, "sources", "id", problems);
+  const networkIds = collectIds(input, "networks", "id", problems);
   const asns = collectIds(input, "networks", "asn", problems);
+  for (const [network, i] of records(input, "networks")) {
+    if (network.id === undefined && network.asn === undefined) {
+      problems.push({
+        path: ["networks", i],
+        message: "a network needs an id or an AS number",
+        value: network,
+      });
+    }
+  }
   const nodeIds = collectIds(input, "nodes", "id", problems);
   const linkIds = collectIds(input, "links", "id", problems);
   // Links of a link table (`link-table.ts`) share the id space; its other references are indices,
@@ -110,18 +121,13 @@ export function checkReferences(input: unknown, limit = Number.POSITIVE_INFINITY
         value: link.to,
       });
     }
-    if (Array.isArray(link.networks)) {
-      link.networks.forEach((asn, j) => {
-        if (typeof asn === "number" && !asns.has(asn)) {
-          problems.push({
-            path: ["links", i, "networks", j],
-            message: "unknown network (AS number not in networks)",
-            value: asn,
-          });
-        }
-      });
-    }
+    checkNetworkRefs(link.networks, i, asns, networkIds, problems);
     checkIntervals(link.active, ["links", i, "active"], problems);
+    // Most links have no planned intervals: no path array is made for them.
+    if (link.planned !== undefined) checkIntervals(link.planned, ["links", i, "planned"], problems);
+    if (isEmptyList(link.active) && (link.planned === undefined || isEmptyList(link.planned))) {
+      problems.push({ path: ["links", i, "active"], message: "has no active or planned interval" });
+    }
   }
 
   for (const [event, i] of records(input, "events")) {
@@ -161,6 +167,38 @@ export function checkReferences(input: unknown, limit = Number.POSITIVE_INFINITY
     });
   }
   return problems.slice();
+}
+
+const isEmptyList = (value: unknown) => Array.isArray(value) && value.length === 0;
+
+/**
+ * The networks of link `link`: each an AS number of a listed network, or the id of one (see
+ * `networks.ts`). A value of neither kind is the schema's to report.
+ */
+function checkNetworkRefs(
+  value: unknown,
+  link: number,
+  asns: Set<unknown>,
+  ids: Set<unknown>,
+  problems: Problem[],
+): void {
+  if (!Array.isArray(value)) return;
+  for (let j = 0; j < value.length; j++) {
+    const ref: unknown = value[j];
+    if (typeof ref === "number" && !asns.has(ref)) {
+      problems.push({
+        path: ["links", link, "networks", j],
+        message: "unknown network (AS number not in networks)",
+        value: ref,
+      });
+    } else if (typeof ref === "string" && !ids.has(ref)) {
+      problems.push({
+        path: ["links", link, "networks", j],
+        message: "unknown network (id not in networks)",
+        value: ref,
+      });
+    }
+  }
 }
 
 function checkIntervals(value: unknown, path: Path, problems: Problem[]): void {

@@ -5,6 +5,8 @@ import {
   greatCircleKm,
   type LonLat,
   MAX_SEGMENT_KM,
+  packedPartsLengthKm,
+  partsLengthKm,
   pathLengthKm,
   unwrapLongitudes,
 } from "./route";
@@ -81,5 +83,33 @@ describe("coordinatesLengthKm", () => {
   it("is 0 for a single vertex or none", () => {
     expect(coordinatesLengthKm(new Float64Array(PYONGYANG))).toBe(0);
     expect(coordinatesLengthKm(new Float64Array(0))).toBe(0);
+  });
+});
+
+describe("the length of a path of several parts", () => {
+  it("is the sum of its parts' lengths, not counting the jump from one part to the next", () => {
+    const trunk = densifyRoute([PYONGYANG, BEIJING]);
+    const branch = densifyRoute([VLADIVOSTOK, ANCHORAGE]);
+    const sum = pathLengthKm(trunk) + pathLengthKm(branch);
+    expect(partsLengthKm([trunk, branch])).toBeCloseTo(sum, 9);
+    expect(partsLengthKm([trunk, branch])).toBeLessThan(pathLengthKm([...trunk, ...branch]) - 500);
+    const coordinates = new Float64Array([...trunk.flat(), ...branch.flat()]);
+    expect(packedPartsLengthKm(coordinates, [0, trunk.length])).toBeCloseTo(sum, 6);
+  });
+
+  it("measures over the antimeridian in a part whose longitudes run past 180", () => {
+    const part: LonLat[] = [
+      [179.5, 0],
+      [180.5, 0],
+    ];
+    expect(partsLengthKm([part])).toBeCloseTo(greatCircleKm([179.5, 0], [-179.5, 0]), 9);
+  });
+
+  it("is the length of the whole path for one part, with or without starts", () => {
+    const path = densifyRoute([PYONGYANG, BEIJING, VLADIVOSTOK]);
+    const coordinates = new Float64Array(path.flat());
+    expect(packedPartsLengthKm(coordinates)).toBe(coordinatesLengthKm(coordinates));
+    expect(packedPartsLengthKm(coordinates, [0])).toBe(coordinatesLengthKm(coordinates));
+    expect(coordinatesLengthKm(coordinates, 1, 3)).toBeCloseTo(pathLengthKm(path.slice(1, 3)), 6);
   });
 });

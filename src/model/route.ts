@@ -95,12 +95,17 @@ function haversine(lat0: number, lat1: number, dLon: number, cos0: number, cos1:
 
 /**
  * Total length along great circles, in km, of a path given as interleaved longitudes and
- * latitudes: the same figure as {@link pathLengthKm}, without an array per vertex.
+ * latitudes: the same figure as {@link pathLengthKm}, without an array per vertex. `start` and
+ * `end` (vertices) measure a stretch of the array: one part of a path of several.
  */
-export function coordinatesLengthKm(coordinates: ArrayLike<number>): number {
+export function coordinatesLengthKm(
+  coordinates: ArrayLike<number>,
+  start = 0,
+  end: number = coordinates.length >> 1,
+): number {
   let total = 0;
-  let cosLat0 = Math.cos((coordinates[1] as number) * RADIANS);
-  for (let i = 2; i + 1 < coordinates.length; i += 2) {
+  let cosLat0 = Math.cos((coordinates[2 * start + 1] as number) * RADIANS);
+  for (let i = 2 * start + 2; i + 1 < 2 * end; i += 2) {
     const lat1 = coordinates[i + 1] as number;
     const cosLat1 = Math.cos(lat1 * RADIANS);
     const dLon = (coordinates[i] as number) - (coordinates[i - 2] as number);
@@ -108,4 +113,30 @@ export function coordinatesLengthKm(coordinates: ArrayLike<number>): number {
     cosLat0 = cosLat1;
   }
   return total * EARTH_RADIUS_KM;
+}
+
+/**
+ * The length in km of a path of parts packed one after another in `coordinates`, each starting
+ * at a vertex of `starts` (see `path-coordinates.ts`): the sum of its parts' lengths, never the
+ * jump from one part's end to the next one's start. Without `starts`, one part.
+ */
+export function packedPartsLengthKm(
+  coordinates: ArrayLike<number>,
+  starts?: ArrayLike<number>,
+): number {
+  if (!starts || starts.length <= 1) return coordinatesLengthKm(coordinates);
+  const vertices = coordinates.length >> 1;
+  let total = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const end = i + 1 < starts.length ? (starts[i + 1] as number) : vertices;
+    total += coordinatesLengthKm(coordinates, starts[i] as number, end);
+  }
+  return total;
+}
+
+/** The length in km of a path of several parts: the sum of its parts' {@link pathLengthKm}. */
+export function partsLengthKm(parts: readonly (readonly LonLat[])[]): number {
+  let total = 0;
+  for (const part of parts) total += pathLengthKm(part);
+  return total;
 }

@@ -33,8 +33,10 @@ export const LIMITS = {
   events: 100_000,
   /** Stories in one document, and steps in one story. */
   stories: 1_000,
-  /** Vertices of one link's path. */
+  /** Vertices of one part of a link's path. */
   pathVertices: 10_000,
+  /** Parts of one link's path (a cable's trunk and branches). */
+  pathParts: 1_000,
   /**
    * Items of any other list of a record: waypoints, networks, intervals, cited sources,
    * countries, crossings, assumptions, an event's links and nodes.
@@ -132,6 +134,14 @@ export const pathVertexSchema = z.tuple(
   ],
   { error: "expected [longitude, latitude]" },
 );
+
+/**
+ * A network as a link names it: its AS number, or the id of a network without one (a cable's
+ * owner, a consortium).
+ */
+export const networkRefSchema = z.union([asnSchema, idSchema], {
+  error: "expected an AS number or a network id",
+});
 
 /** A list of ids, names or numbers within a record (waypoints, cited sources, AS numbers…). */
 export const items = <T extends z.ZodType>(

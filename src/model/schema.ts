@@ -27,6 +27,7 @@ export {
   list,
   NOT_A_COUNTRY,
   NOT_AN_ID,
+  networkRefSchema,
   pathVertexSchema,
 } from "./schema-fields";
 export * from "./source-network-node-schema";

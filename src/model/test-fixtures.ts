@@ -80,3 +80,70 @@ export function validTopologyInput(): Record<string, unknown> & {
     ],
   };
 }
+
+/**
+ * The test document with two more links and a network without an AS number: "cable", a path of
+ * three parts (its third over the antimeridian, longitudes unwrapped past 180), run by a network
+ * named by id and one by AS number, planned before it was active, once renamed, with a note and
+ * an assumption; and "withdrawn", planned and never built (no active interval).
+ */
+export function partsTopologyInput(): ReturnType<typeof validTopologyInput> {
+  const doc = validTopologyInput();
+  doc.networks = [
+    { asn: 64500, name: "Example Net" },
+    { id: "orange", name: "Orange", country: "FR", url: "https://example.org/orange" },
+  ];
+  doc.links.push(
+    {
+      id: "cable",
+      name: "A Cable",
+      kind: "submarine",
+      from: "a",
+      to: "b",
+      networks: ["orange", 64500],
+      active: [{ from: "2015-01-01", to: null }],
+      planned: [{ from: "2012-03-01", to: "2015-01-01" }],
+      formerNames: [{ name: "Old Cable", until: "2014-06-30" }],
+      sources: ["src"],
+      note: "Landed in three places.",
+      assumptions: ["The branch to the east opened with the trunk."],
+      path: [
+        [
+          [125.7, 39],
+          [124.4, 40.1],
+          [122, 38.5],
+        ],
+        [
+          [124.4, 40.1],
+          [126, 41],
+        ],
+        [
+          [178.5, -18.1],
+          [180.2, -17.5],
+          [182, -16.9],
+        ],
+      ],
+      lengthKm: 1234.5,
+      countries: ["KP", "CN"],
+      crossings: [{ from: "KP", to: "CN", at: [124.5, 40] }],
+    },
+    {
+      id: "withdrawn",
+      name: "Never Built",
+      kind: "submarine",
+      from: "b",
+      to: "a",
+      active: [],
+      planned: [{ from: "2016-01-01", to: "2017-06-01" }],
+      sources: ["src"],
+      path: [
+        [124.4, 40.1],
+        [125.7, 39],
+      ],
+      lengthKm: 170,
+      countries: ["CN", "KP"],
+      crossings: [],
+    },
+  );
+  return doc;
+}
