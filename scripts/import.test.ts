@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../src/model/parse-topology";
+import { slugify } from "./importers/ids";
 import { REPO_ROOT, runScript } from "./lib/cli.test-helper";
 
 const SAMPLES = join(REPO_ROOT, "data/samples");
@@ -13,6 +14,18 @@ const SNAPSHOTS = [
   "20150101.as-rel2.txt",
   "20180101.as-rel2.txt.bz2",
 ].map((name) => join(CAIDA, name));
+/** The Submarine Cable Map snapshots: the repository's copy, else the shared one beside it. */
+const TELEGEOGRAPHY = [
+  join(REPO_ROOT, "data/sources/telegeography"),
+  "/work/shared/data/telegeography",
+].find((dir) => existsSync(join(dir, "2021-06-29"))) as string;
+const TELEGEOGRAPHY_SNAPSHOTS = [
+  "2019-05-17",
+  "2019-12-11",
+  "2020-06-26",
+  "2020-12-17",
+  "2021-06-29",
+];
 const outFile = () => join(mkdtempSync(join(tmpdir(), "uplinks-import-")), "out.topology.json");
 const readTopology = (file: string) => parseTopology(JSON.parse(readFileSync(file, "utf8")), file);
 
@@ -37,6 +50,7 @@ describe("npm run import", { timeout: 120_000 }, () => {
     expect(status).toBe(0);
     for (const line of [
       "telegeography --cables FILE --landing-points FILE [--details DIR] --out FILE",
+      "telegeography --snapshot DATE=DIR [--snapshot DATE=DIR ...] --out FILE",
       "caida-asrel [--as2org FILE] [--countries CC,CC] --out FILE SNAPSHOT...",
       "ofds --nodes FILE --spans FILE [--cross-border-only] --out FILE",
       "csv --out FILE INPUT.csv",
@@ -67,10 +81,90 @@ describe("npm run import", { timeout: 120_000 }, () => {
       "1 cables without a details file (dates unknown) (e.g. sample-no-details)",
     );
     const text = readFileSync(out, "utf8");
-    expect(readTopology(out).links).toHaveLength(6);
+    // Four cables, four links: the three drawn lines of the branched one are parts of one path.
+    expect(readTopology(out).links).toHaveLength(4);
     const again = outFile();
     runScript("import.ts", telegeographyArgs(again));
     expect(readFileSync(again, "utf8")).toBe(text);
+  });
+
+  it("imports five real TeleGeography snapshots into one history: a link per cable, renames found", () => {
+    const out = outFile();
+    const started = Date.now();
+    const run = runScript("import.ts", [
+      "telegeography",
+      ...TELEGEOGRAPHY_SNAPSHOTS.flatMap((date) => [
+        "--snapshot",
+        `${date}=${join(TELEGEOGRAPHY, date)}`,
+      ]),
+      "--out",
+      out,
+    ]);
+    const seconds = (Date.now() - started) / 1000;
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /note: cables from 2019-12-11 to 2020-06-26: \d+ new, [1-9]\d* renamed/,
+    );
+    const topology = readTopology(out);
+    const ids = topology.links.map((l) => l.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(topology.links.filter((l) => /segment/i.test(l.name))).toEqual([]);
+    const link = (id: string) => topology.links.find((l) => l.id === id);
+    expect(link("2africa")?.name).toBe("2Africa");
+    expect(link("2africa")?.via?.length).toBeGreaterThan(10);
+    // The Alaska United systems took new ids in 2020 (the data's README).
+    expect(link("alaska-united-east-au-east")?.formerNames).toEqual([
+      { name: "Alaska United East", until: "2019-12-11" },
+    ]);
+    expect(link("alaska-united-east")).toBeUndefined();
+    // Every cable of the last snapshot is a link, and every link a cable listed in some
+    // snapshot; fewer links than ids ever listed, since a renamed cable is one link. (Link ids
+    // are slugs made as every importer makes ids: "bcs-north---phase-1" → "bcs-north-phase-1".)
+    const listed = TELEGEOGRAPHY_SNAPSHOTS.map((date): string[] =>
+      JSON.parse(readFileSync(join(TELEGEOGRAPHY, date, "cable-geo.json"), "utf8")).features.map(
+        (f: { properties: { slug: string } }) => slugify(f.properties.slug),
+      ),
+    );
+    const everListed = new Set(listed.flat());
+    expect((listed[4] as string[]).filter((id) => !ids.includes(id))).toEqual([]);
+    expect(ids.filter((id) => !everListed.has(id))).toEqual([]);
+    expect(ids.length).toBeLessThan(everListed.size);
+    expect(topology.updated).toBe("2021-06-29");
+    expect(topology.sources.map((s) => s.id)).toEqual(
+      TELEGEOGRAPHY_SNAPSHOTS.map((date) => `telegeography-${date}`),
+    );
+    expect(topology.license?.spdx).toBe("CC-BY-NC-SA-3.0");
+    const validated = runScript("validate.ts", [out]);
+    expect(validated.stdout).toContain(`${out}: ok`);
+    expect(validated.status).toBe(0);
+    // It runs in `npm run build:data`: well under the 30 s it may take on a busy machine.
+    expect(seconds).toBeLessThan(60);
+  });
+
+  it("refuses --snapshot without a date, given twice, or beside --cables", () => {
+    const dir = join(SAMPLES, "telegeography");
+    const cases: [string[], string][] = [
+      [["--snapshot", dir], "--snapshot: expected DATE=DIR with DATE as YYYY-MM-DD"],
+      [
+        ["--snapshot", `2020-01-01=${dir}`, "--snapshot", `2020-01-01=${dir}`],
+        "--snapshot: 2020-01-01 is given twice",
+      ],
+      [
+        ["--snapshot", `2020-01-01=${dir}`, "--cables", join(dir, "cable-geo.json")],
+        "--cables cannot be combined with --snapshot",
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const { status, stderr } = runScript("import.ts", [
+        "telegeography",
+        ...args,
+        "--out",
+        outFile(),
+      ]);
+      expect(stderr, message).toContain(message);
+      expect(status, message).toBe(2);
+    }
   });
 
   it("imports CAIDA snapshots around North Korea and prints what it read, kept and skipped", () => {

@@ -2,19 +2,24 @@ import { copyFileSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { isPartsPath } from "../../src/model/path-coordinates";
 import { greatCircleKm, type LonLat, MAX_SEGMENT_KM } from "../../src/model/route";
-import type { Topology } from "../../src/model/schema";
+import type { Link, Topology } from "../../src/model/schema";
 import { REPO_ROOT } from "../lib/cli.test-helper";
-import { importTelegeography, joinAtAntimeridian } from "./telegeography";
+import { importTelegeography } from "./telegeography";
 
 const SAMPLE = join(REPO_ROOT, "data/samples/telegeography");
-const sample = (overrides: { detailsDir?: string | undefined; updated?: string } = {}) =>
+const sample = (overrides: { detailsDir?: string | undefined; date?: string } = {}) =>
   importTelegeography({
-    cablesFile: join(SAMPLE, "cable-geo.json"),
-    landingPointsFile: join(SAMPLE, "landing-point-geo.json"),
-    detailsDir: join(SAMPLE, "cable"),
-    updated: "2025-06-01",
-    ...overrides,
+    snapshots: [
+      {
+        cablesFile: join(SAMPLE, "cable-geo.json"),
+        landingPointsFile: join(SAMPLE, "landing-point-geo.json"),
+        detailsDir: join(SAMPLE, "cable"),
+        date: "2025-06-01",
+        ...overrides,
+      },
+    ],
   });
 
 const linkOf = (topology: Topology, id: string) => {
@@ -22,21 +27,25 @@ const linkOf = (topology: Topology, id: string) => {
   if (!link) throw new Error(`no link ${id}`);
   return link;
 };
+/** The vertices of a link of one part. */
+const vertices = (link: Link) => {
+  if (isPartsPath(link.path)) throw new Error(`${link.id} has several parts`);
+  return link.path as LonLat[];
+};
 
-describe("importTelegeography", () => {
+describe("importTelegeography, one snapshot", () => {
   it("keeps an antimeridian cable as one continuous path with steps of at most 50 km", async () => {
     const { topology } = await sample();
     const link = linkOf(topology, "sample-pacific-cable");
+    const path = vertices(link);
     expect([link.from, link.to]).toEqual(["maruyama-japan", "makaha-hi-united-states"]);
-    expect(link.path[0]).toEqual([139.816956, 35.037517]);
+    expect(path[0]).toEqual([139.816956, 35.037517]);
     // Unwrapped: the path runs on past 180° instead of jumping back to -180°.
-    expect(link.path[link.path.length - 1]).toEqual([360 - 158.220649, 21.463439]);
-    for (let i = 1; i < link.path.length; i++) {
-      const step = greatCircleKm(link.path[i - 1] as LonLat, link.path[i] as LonLat);
+    expect(path[path.length - 1]).toEqual([360 - 158.220649, 21.463439]);
+    for (let i = 1; i < path.length; i++) {
+      const step = greatCircleKm(path[i - 1] as LonLat, path[i] as LonLat);
       expect(step).toBeLessThanOrEqual(MAX_SEGMENT_KM);
-      expect(Math.abs((link.path[i] as LonLat)[0] - (link.path[i - 1] as LonLat)[0])).toBeLessThan(
-        10,
-      );
+      expect(Math.abs((path[i] as LonLat)[0] - (path[i - 1] as LonLat)[0])).toBeLessThan(10);
     }
     expect(link.countries).toEqual(["JP", "US"]);
     expect(link.lengthKm).toBeGreaterThan(6000);
@@ -46,18 +55,25 @@ describe("importTelegeography", () => {
     const { topology } = await sample();
     const pacific = linkOf(topology, "sample-pacific-cable");
     expect(pacific.active).toEqual([{ from: "2014-04-01", to: null }]);
+    expect(pacific.planned).toBeUndefined();
     expect(pacific.assumptions?.[0]).toContain("taken as the first of the month");
     const finland = linkOf(topology, "sample-gulf-of-finland");
     expect(finland.active).toEqual([{ from: "2019-01-01", to: null }]);
     expect(finland.assumptions?.[0]).toContain("taken as January 1st");
   });
 
-  it("names the owners in the note, since owners have no AS number for networks", async () => {
+  it("names a link as its details do and makes its owners networks, not a note", async () => {
     const { topology } = await sample();
-    expect(linkOf(topology, "sample-pacific-cable").note).toContain(
-      "Owners: Example Carrier One, Example Carrier Two.",
-    );
-    expect(topology.networks).toEqual([]);
+    const pacific = linkOf(topology, "sample-pacific-cable");
+    expect(pacific.name).toBe("Sample Pacific Cable (synthetic)");
+    expect(pacific.networks).toEqual(["example-carrier-one", "example-carrier-two"]);
+    expect(pacific.note).not.toContain("Owners");
+    expect(topology.networks).toContainEqual({
+      id: "example-carrier-one",
+      name: "Example Carrier One",
+      sources: ["telegeography-2025-06-01"],
+    });
+    expect(topology.networks.every((n) => n.asn === undefined)).toBe(true);
   });
 
   it("reads older files (slug instead of id) and finds the border a short cable crosses", async () => {
@@ -68,42 +84,40 @@ describe("importTelegeography", () => {
     expect(finland.crossings.map((c) => `${c.from}>${c.to}`)).toEqual(["FI>EE"]);
   });
 
-  it("shows a cable whose RFS is after --updated as planned from its RFS", async () => {
+  it("shows a cable whose RFS is after the snapshot as planned from the snapshot's date to its RFS", async () => {
     const { topology, report } = await sample();
-    const branch = linkOf(topology, "sample-mediterranean-branch-s2");
-    expect(branch.active).toEqual([
-      { from: "2029-12-01", to: null, note: "planned (RFS 2029 December)" },
-    ]);
-    expect(branch.note).toMatch(/^Planned: ready for service expected 2029 December/);
-    expect(report.remarkCount("planned cables (RFS after --updated)")).toBe(1);
+    const branch = linkOf(topology, "sample-mediterranean-branch");
+    expect(branch.planned).toEqual([{ from: "2025-06-01", to: "2029-12-01" }]);
+    expect(branch.active).toEqual([{ from: "2029-12-01", to: null }]);
+    expect(branch.note).toMatch(
+      /^Planned: ready for service expected 2029 December \(as of 2025-06-01\)\./,
+    );
+    expect(report.remarkCount("planned cables (RFS after the last snapshot)")).toBe(1);
   });
 
-  it("keeps the segments of a MultiLineString as separate links meeting at a junction waypoint", async () => {
+  it("makes a cable of three drawn lines one link of three parts between its landing points", async () => {
     const { topology } = await sample();
-    const segments = topology.links.filter((l) => l.id.startsWith("sample-mediterranean-branch"));
-    expect(segments.map((l) => [l.id, l.from, l.to])).toEqual([
-      [
-        "sample-mediterranean-branch-s1",
-        "marseille-france",
-        "sample-mediterranean-branch-junction-1",
-      ],
-      [
-        "sample-mediterranean-branch-s2",
-        "sample-mediterranean-branch-junction-1",
-        "bizerte-tunisia",
-      ],
-      [
-        "sample-mediterranean-branch-s3",
-        "sample-mediterranean-branch-junction-1",
-        "mazara-del-vallo-italy",
-      ],
+    const cables = topology.links.filter((l) => l.id.startsWith("sample-mediterranean-branch"));
+    expect(cables).toHaveLength(1);
+    const [branch] = cables as [Link];
+    expect(branch.name).not.toContain("segment");
+    expect([branch.from, branch.via, branch.to]).toEqual([
+      "marseille-france",
+      ["bizerte-tunisia"],
+      "mazara-del-vallo-italy",
     ]);
-    const junction = topology.nodes.find((n) => n.id === "sample-mediterranean-branch-junction-1");
-    expect(junction).toMatchObject({ kind: "waypoint", coordinates: [7, 39] });
-    expect(junction?.country).toBeUndefined();
+    expect(isPartsPath(branch.path)).toBe(true);
+    expect((branch.path as LonLat[][]).map((part) => part[0])).toEqual([
+      [5.3725, 43.2936],
+      [7, 39],
+      [7, 39],
+    ]);
+    // No waypoint for the branching unit at sea: the parts need no node at their ends.
+    expect(topology.nodes.filter((n) => n.kind === "waypoint")).toEqual([]);
+    expect(branch.countries).toEqual(expect.arrayContaining(["FR", "TN", "IT"]));
   });
 
-  it("keeps a cable without a details file, its geometry intact, with dates unknown from --updated", async () => {
+  it("keeps a cable without a details file, its ends snapped to landing points, dates unknown", async () => {
     const { topology, report } = await sample();
     const link = linkOf(topology, "sample-no-details");
     expect(link.active).toEqual([
@@ -113,8 +127,9 @@ describe("importTelegeography", () => {
         note: "dates unknown: no details file for this cable; shown from 2025-06-01, the date of the import, when it is on TeleGeography's map",
       },
     ]);
-    expect(link.path[0]).toEqual([1.8587, 50.9513]);
-    expect(link.path).toContainEqual([1.55, 51.05]);
+    expect([link.from, link.to]).toEqual(["calais-france", "dover-united-kingdom"]);
+    expect(vertices(link)[0]).toEqual([1.8587, 50.9513]);
+    expect(vertices(link)).toContainEqual([1.55, 51.05]);
     expect(link.crossings.map((c) => `${c.from}>${c.to}`)).toEqual(["FR>GB"]);
     expect(report.remarkCount("cables without a details file (dates unknown)")).toBe(1);
   });
@@ -155,18 +170,89 @@ describe("importTelegeography", () => {
     expect(mazara?.note).toContain("TBD");
   });
 
-  it("uses the cables file's modification date when --updated is not given", async () => {
+  it("cites the snapshot as a source under TeleGeography's license, which the topology carries too", async () => {
+    const { topology } = await sample();
+    const license = {
+      spdx: "CC-BY-NC-SA-3.0",
+      name: "CC BY-NC-SA 3.0",
+      url: "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+      attribution: "Submarine cable data: TeleGeography, submarinecablemap.com (CC BY-NC-SA 3.0)",
+    };
+    expect(topology.sources).toEqual([
+      expect.objectContaining({
+        id: "telegeography-2025-06-01",
+        date: "2025-06-01",
+        publisher: "TeleGeography",
+        url: "https://www.submarinecablemap.com/",
+        license,
+      }),
+    ]);
+    expect(topology.license).toEqual(license);
+    expect(linkOf(topology, "sample-pacific-cable").sources).toEqual(["telegeography-2025-06-01"]);
+  });
+
+  it("uses the cables file's modification date when the snapshot has no date", async () => {
     const dir = mkdtempSync(join(tmpdir(), "uplinks-tg-"));
     const cables = join(dir, "cable-geo.json");
     copyFileSync(join(SAMPLE, "cable-geo.json"), cables);
     const when = new Date("2024-02-03T12:00:00Z");
     utimesSync(cables, when, when);
     const { topology, report } = await importTelegeography({
-      cablesFile: cables,
-      landingPointsFile: join(SAMPLE, "landing-point-geo.json"),
+      snapshots: [
+        { cablesFile: cables, landingPointsFile: join(SAMPLE, "landing-point-geo.json") },
+      ],
     });
     expect(topology.updated).toBe("2024-02-03");
     expect(report.format()).toContain("using 2024-02-03, the modification date of cable-geo.json");
+  });
+});
+
+describe("importTelegeography without details", () => {
+  it("makes waypoints only for drawn ends with no landing point within 25 km", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "uplinks-tg-ends-"));
+    const collection = (features: object[]) =>
+      JSON.stringify({ type: "FeatureCollection", features });
+    writeFileSync(
+      join(dir, "landing-point-geo.json"),
+      collection([
+        {
+          type: "Feature",
+          properties: { slug: "far-away", name: "Far Away" },
+          geometry: { type: "Point", coordinates: [40, 40] },
+        },
+      ]),
+    );
+    writeFileSync(
+      join(dir, "cable-geo.json"),
+      collection([
+        {
+          type: "Feature",
+          properties: { slug: "lost-cable" },
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [-30, 0],
+              [-20, 0],
+            ],
+          },
+        },
+      ]),
+    );
+    const { topology } = await importTelegeography({
+      snapshots: [
+        {
+          cablesFile: join(dir, "cable-geo.json"),
+          landingPointsFile: join(dir, "landing-point-geo.json"),
+          date: "2020-01-01",
+        },
+      ],
+    });
+    const link = linkOf(topology, "lost-cable");
+    expect([link.from, link.to]).toEqual(["lost-cable-end", "lost-cable-end-2"]);
+    expect(topology.nodes.filter((n) => n.kind === "waypoint").map((n) => n.coordinates)).toEqual([
+      [-30, 0],
+      [-20, 0],
+    ]);
   });
 });
 
@@ -200,11 +286,7 @@ describe("importTelegeography with older files", () => {
         features: [
           {
             type: "Feature",
-            properties: {
-              id: 1010,
-              slug: "sample-old-cable",
-              name: "Sample Old Cable (synthetic)",
-            },
+            properties: { id: 1010, slug: "sample-old-cable" },
             geometry: {
               type: "MultiLineString",
               coordinates: [
@@ -228,6 +310,7 @@ describe("importTelegeography with older files", () => {
       join(dir, "cable", "sample-old-cable.json"),
       JSON.stringify({
         id: "sample-old-cable",
+        name: "Sample Old Cable",
         landing_points: [
           {
             landing_point_id: 5883,
@@ -242,45 +325,31 @@ describe("importTelegeography with older files", () => {
           },
         ],
         rfs: "2001 September",
-        owners: "Example Owner",
+        owners: "Example Owner,  Example Holdings, Inc.",
       }),
     );
     const { topology } = await importTelegeography({
-      cablesFile: join(dir, "cable-geo.json"),
-      landingPointsFile: join(dir, "landing-point-geo.json"),
-      detailsDir: join(dir, "cable"),
-      updated: "2020-01-01",
+      snapshots: [
+        {
+          cablesFile: join(dir, "cable-geo.json"),
+          landingPointsFile: join(dir, "landing-point-geo.json"),
+          detailsDir: join(dir, "cable"),
+          date: "2020-01-01",
+        },
+      ],
     });
-    expect(topology.links.map((l) => [l.id, l.from, l.to, l.active[0]?.from])).toEqual([
-      ["sample-old-cable", "shima-japan", "manchester-ca-united-states", "2001-09-01"],
+    expect(topology.links.map((l) => [l.id, l.name, l.from, l.to, l.active[0]?.from])).toEqual([
+      [
+        "sample-old-cable",
+        "Sample Old Cable",
+        "shima-japan",
+        "manchester-ca-united-states",
+        "2001-09-01",
+      ],
     ]);
-  });
-});
-
-describe("joinAtAntimeridian", () => {
-  it("joins lines that meet at ±180°, in either direction, and leaves other lines apart", () => {
-    const west: LonLat[] = [
-      [170, 10],
-      [180, 12],
-    ];
-    const east: LonLat[] = [
-      [-170, 14],
-      [-180, 12],
-    ];
-    const other: LonLat[] = [
-      [0, 0],
-      [1, 1],
-    ];
-    expect(joinAtAntimeridian([west, other, east])).toEqual([
-      [
-        [170, 10],
-        [180, 12],
-        [-170, 14],
-      ],
-      [
-        [0, 0],
-        [1, 1],
-      ],
+    expect(topology.networks.map((n) => n.name)).toEqual([
+      "Example Holdings, Inc.",
+      "Example Owner",
     ]);
   });
 });
