@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encodeCompactPath } from "../src/model/compact-path";
 import { encodeCompactTopology } from "../src/model/compact-topology";
 import { parseTopology } from "../src/model/parse-topology";
 import { REPO_ROOT, runScript } from "./lib/cli.test-helper";
@@ -67,6 +68,25 @@ describe("npm run validate", () => {
     expect(stdout.trim()).toBe(
       `${bad}: links[2].path: decodes to 1 vertex; a path needs at least 2 ("q5:AA")`,
     );
+    expect(status).toBe(1);
+  });
+
+  it("reads paths of several parts, and names the part of a broken one", () => {
+    const doc = JSON.parse(
+      readFileSync(join(REPO_ROOT, "public/data/north-korea.topology.json"), "utf8"),
+    );
+    const [first] = doc.links;
+    first.path = [first.path, first.path.slice(0, 2)];
+    const good = tempFile("parts.json", JSON.stringify(doc));
+    expect(runScript("validate.ts", [good]).stdout).toContain(`${good}: ok`);
+    first.path = [encodeCompactPath([1, 2, 3, 4]), "q5:AA"];
+    doc.networks.push({ name: "Nobody" });
+    const bad = tempFile("broken-parts.json", JSON.stringify(doc));
+    const { status, stdout } = runScript("validate.ts", [bad]);
+    expect(stdout.trim().split("\n")).toEqual([
+      `${bad}: links[0].path[1]: decodes to 1 vertex; a path needs at least 2 ("q5:AA")`,
+      `${bad}: networks[${doc.networks.length - 1}]: a network needs an id or an AS number ({"name":"Nobody"})`,
+    ]);
     expect(status).toBe(1);
   });
 

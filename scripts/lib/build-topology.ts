@@ -1,6 +1,7 @@
 /** Curated dataset → topology: routes, lengths, countries, crossings, time range; sorted. */
 import type { CountryIndex } from "../../src/model/country-index";
-import { computeCrossings } from "../../src/model/crossings";
+import { measureParts } from "../../src/model/crossings";
+import { compareNetworks } from "../../src/model/network-order";
 import { densifyRoute, type LonLat, pathLengthKm } from "../../src/model/route";
 import {
   type DatasetSource,
@@ -45,9 +46,10 @@ export function buildTopology(
     description: source.description,
     updated: source.updated,
     boundaries: source.boundaries ?? boundariesNote,
+    ...(source.license ? { license: source.license } : {}),
     timeRange: timeRangeOf(source),
     sources: [...source.sources].sort(byString((s) => s.id)),
-    networks: [...source.networks].sort((a, b) => a.asn - b.asn),
+    networks: [...source.networks].sort(compareNetworks),
     nodes: [...source.nodes].sort(byString((n) => n.id)),
     links: links.sort(byString((l) => l.id)),
     events: [...source.events].sort(byString((e) => `${e.date} ${e.id}`)),
@@ -65,8 +67,8 @@ function routeLink(
   // A satellite hop is not on the ground: it crosses no border on the way, only between its ends.
   const computed =
     link.kind === "satellite"
-      ? { countries: [], crossings: [] }
-      : computeCrossings(path, boundaries);
+      ? { lengthKm: Math.round(pathLengthKm(path) * 10) / 10, countries: [], crossings: [] }
+      : measureParts([path], boundaries);
   const countries = [...computed.countries];
   for (const stop of stops) {
     if (stop.country && !countries.includes(stop.country)) countries.push(stop.country);
@@ -74,17 +76,20 @@ function routeLink(
   return {
     ...link,
     path,
-    lengthKm: Math.round(pathLengthKm(path) * 10) / 10,
+    lengthKm: computed.lengthKm,
     countries,
     crossings: computed.crossings,
   };
 }
 
-/** From the earliest to the latest date the dataset mentions (and at least to `updated`). */
+/**
+ * From the earliest to the latest date the dataset mentions (and at least to `updated`): a
+ * link's planned intervals count, as the app shows a planned link.
+ */
 export function timeRangeOf(source: DatasetSource): [string, string] {
   const dates = [source.updated];
   for (const link of source.links) {
-    for (const interval of link.active) {
+    for (const interval of [...link.active, ...(link.planned ?? [])]) {
       dates.push(interval.from);
       if (interval.to) dates.push(interval.to);
     }

@@ -25,6 +25,8 @@ export function buildCatalog(topologies: readonly Topology[], defaultId: string)
       file: topologyFileName(t.id),
       updated: t.updated,
       timeRange: t.timeRange,
+      // The Datasets dialog shows a dataset's terms before it is opened.
+      ...(t.license ? { license: t.license } : {}),
       counts: {
         nodes: t.nodes.length,
         links: t.links.length,

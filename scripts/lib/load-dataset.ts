@@ -20,8 +20,21 @@ export class SourceFileError extends DocumentError {
   }
 }
 
-/** Parses and checks the YAML text of a dataset; `file` names it in messages. */
-export function parseDatasetSource(text: string, file: string): DatasetSource {
+/** What a check of a YAML document's value finds: the value, or the problems. */
+export type YamlCheck<T> = (input: unknown) => { data?: T | undefined; problems: Problem[] };
+
+/** A checked YAML document, with the line of any path in it (for problems found later). */
+export interface CheckedYaml<T> {
+  readonly data: T;
+  /** The line of `path`, or of its nearest enclosing node the file has. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+/**
+ * Parses the YAML `text` and checks its value with `check`; throws a {@link SourceFileError}
+ * naming `file` and the line of each problem.
+ */
+export function parseYamlWith<T>(text: string, file: string, check: YamlCheck<T>): CheckedYaml<T> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -34,9 +47,6 @@ export function parseDatasetSource(text: string, file: string): DatasetSource {
       })),
     );
   }
-  const input: unknown = doc.toJS();
-  const { data, problems } = checkDatasetSource(input);
-  if (data) return data;
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true) as
@@ -46,21 +56,32 @@ export function parseDatasetSource(text: string, file: string): DatasetSource {
     }
     return undefined;
   };
+  const input: unknown = doc.toJS();
+  const { data, problems } = check(input);
+  if (data && problems.length === 0) return { data, lineOf };
   throw new SourceFileError(
     file,
     problems.map((p) => ({ ...p, line: lineOf(p.path) })),
   );
 }
 
-/** Reads and checks a dataset file. */
-export function loadDatasetSource(file: string): DatasetSource {
-  let text: string;
+/** Parses and checks the YAML text of a dataset; `file` names it in messages. */
+export function parseDatasetSource(text: string, file: string): DatasetSource {
+  return parseYamlWith(text, file, checkDatasetSource).data;
+}
+
+/** The text of a source file; throws a {@link SourceFileError} naming it if it cannot be read. */
+export function readSourceFile(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return readFileSync(file, "utf8");
   } catch (error) {
     throw new SourceFileError(file, [
       { path: [], message: `cannot read file (${(error as NodeJS.ErrnoException).code ?? error})` },
     ]);
   }
-  return parseDatasetSource(text, file);
+}
+
+/** Reads and checks a dataset file. */
+export function loadDatasetSource(file: string): DatasetSource {
+  return parseDatasetSource(readSourceFile(file), file);
 }

@@ -2,24 +2,29 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { parseTopology } from "../../src/model/parse-topology";
+import { parseCatalog, parseTopology } from "../../src/model/parse-topology";
 import { greatCircleKm, type LonLat, MAX_SEGMENT_KM } from "../../src/model/route";
 import type { Topology } from "../../src/model/schema";
+import { stampFileName } from "./build-imported";
 import { buildTopology } from "./build-topology";
 import { REPO_ROOT, runScript } from "./cli.test-helper";
 import { parseDatasetSource } from "./load-dataset";
 import { BOUNDARIES_NOTE, naturalEarthIndex } from "./natural-earth";
-import { type BuildOutput, buildAll } from "./pipeline";
+import { type BuildOutput, buildAll, DEFAULT_DATASET, STAMPS_DIR } from "./pipeline";
 
 let output: BuildOutput;
+let all: Topology[];
+/** The curated datasets: routed by the pipeline through their waypoints (not imported). */
 let topologies: Topology[];
 
-beforeAll(() => {
-  output = buildAll(join(REPO_ROOT, "data/datasets"));
-  topologies = [...output]
+// An imported dataset whose inputs changed since the last `npm run build:data` is imported again.
+beforeAll(async () => {
+  output = await buildAll(join(REPO_ROOT, "data/datasets"));
+  all = [...output]
     .filter(([file]) => file.endsWith(".topology.json"))
     .map(([file, text]) => parseTopology(JSON.parse(text), file));
-});
+  topologies = all.filter((t) => !output.has(stampFileName(STAMPS_DIR, t.id)));
+}, 300_000);
 
 const linkOf = (datasetId: string, linkId: string) => {
   const link = topologies.find((t) => t.id === datasetId)?.links.find((l) => l.id === linkId);
@@ -40,7 +45,8 @@ describe("the data pipeline", () => {
         for (const id of [link.from, ...(link.via ?? []), link.to]) {
           const [lon, lat] = coordinates.get(id) as LonLat;
           // Path longitudes may be unwrapped by whole turns; the vertex is otherwise exact.
-          const passes = link.path.some(
+          // Curated links are routed through their waypoints: one part each.
+          const passes = (link.path as LonLat[]).some(
             ([x, y]) => y === lat && (x === lon || Math.abs(Math.abs(x - lon) - 360) < 1e-9),
           );
           expect(passes, `${link.id} passes ${id}`).toBe(true);
@@ -101,10 +107,59 @@ stories: []
     expect(link?.countries).toEqual(["KP"]);
   });
 
-  it("is deterministic: two builds give identical bytes", () => {
-    const again = buildAll(join(REPO_ROOT, "data/datasets"));
+  it("sorts networks by AS number, then those without one by id; keeps the license; counts planned dates", () => {
+    const source = parseDatasetSource(
+      `id: owners
+title: Owners
+description: A cable and its owners
+updated: 2020-01-01
+license: { spdx: CC-BY-4.0, name: CC BY 4.0 }
+sources: [{ id: s, title: S }]
+networks:
+  - { id: orange, name: Orange }
+  - { asn: 20485, name: TransTeleCom }
+  - { id: google, name: Google }
+  - { id: ttk, asn: 4837, name: Unicom }
+nodes:
+  - { id: pyongyang, name: Pyongyang, kind: city, coordinates: [125.75432, 39.03385], sources: [s] }
+  - { id: sinuiju, name: Sinuiju, kind: city, coordinates: [124.39806, 40.10056], sources: [s] }
+links:
+  - { id: l, name: L, kind: submarine, from: pyongyang, to: sinuiju, networks: [orange, 20485], active: [], planned: [{ from: 2005-01-01, to: 2006-01-01 }], sources: [s] }
+events: []
+stories: []
+`,
+      "owners.yaml",
+    );
+    const topology = buildTopology(source, naturalEarthIndex(), BOUNDARIES_NOTE);
+    expect(topology.networks.map((n) => n.id ?? n.asn)).toEqual(["ttk", 20485, "google", "orange"]);
+    expect(topology.timeRange).toEqual(["2005-01-01", "2020-01-01"]);
+    expect(topology.license).toEqual({ spdx: "CC-BY-4.0", name: "CC BY 4.0" });
+    expect(parseTopology(topology).links[0]?.networks).toEqual(["orange", 20485]);
+  });
+
+  it("is deterministic: two builds give identical bytes", async () => {
+    const again = await buildAll(join(REPO_ROOT, "data/datasets"));
     expect([...again.keys()]).toEqual([...output.keys()]);
     for (const [file, text] of output) expect(again.get(file), file).toBe(text);
+  });
+
+  it("builds world-cables from the snapshots, listed with its license but not the default", () => {
+    const catalog = parseCatalog(JSON.parse(output.get("public/data/index.json") ?? ""));
+    const entry = catalog.datasets.find((d) => d.id === "world-cables");
+    const topology = all.find((t) => t.id === "world-cables");
+    expect(catalog.default).toBe(DEFAULT_DATASET);
+    expect(entry?.title).toBe("World submarine cables, 1989–2021");
+    expect(entry?.updated).toBe("2021-06-29");
+    expect(entry?.license?.attribution).toBe(
+      "Submarine cable data: TeleGeography, submarinecablemap.com (CC BY-NC-SA 3.0)",
+    );
+    expect(entry?.license).toEqual(topology?.license);
+    expect(topology?.timeRange[0].slice(0, 4)).toBe("1989");
+    expect(topology?.stories[0]?.steps.length).toBeGreaterThanOrEqual(4);
+    expect(topology?.stories[0]?.steps.length).toBeLessThanOrEqual(6);
+    // Written compact: the link table with compact paths.
+    const doc = JSON.parse(output.get("public/data/world-cables.topology.json") ?? "");
+    expect(doc.linkTable.id.length).toBeGreaterThan(400);
   });
 
   it("has written the files in public/ that it would write now (schema and data are up to date)", () => {
