@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
-import { ATTRIBUTION_PREFIX, attributionPublishers, buildAttribution } from "./attribution";
+import {
+  ATTRIBUTION_PREFIX,
+  attributionPublishers,
+  buildAttribution,
+  wrapText,
+} from "./attribution";
 
 /** The fixture with three sources by two publishers; the link cites the second and third. */
 function topologyWithSources() {
@@ -67,5 +72,30 @@ describe("attribution", () => {
 
   it("buildAttribution writes the prefix alone when there is no publisher", () => {
     expect(buildAttribution([], upTo(200))).toBe(ATTRIBUTION_PREFIX);
+  });
+});
+
+describe("wrapText", () => {
+  it("breaks a credit between words into lines that fit", () => {
+    expect(
+      wrapText(
+        "Submarine cable data: TeleGeography, submarinecablemap.com (CC BY-NC-SA 3.0)",
+        upTo(40),
+        3,
+      ),
+    ).toEqual(["Submarine cable data: TeleGeography,", "submarinecablemap.com (CC BY-NC-SA 3.0)"]);
+  });
+
+  it("keeps a text that fits on one line", () => {
+    expect(wrapText("Data: CC BY 4.0", upTo(40), 3)).toEqual(["Data: CC BY 4.0"]);
+  });
+
+  it("puts the rest on the last line allowed, and a word too long on a line of its own", () => {
+    expect(wrapText("aa bb cc dd", upTo(2), 2)).toEqual(["aa", "bb cc dd"]);
+    expect(wrapText("a verylongword b", upTo(5), 3)).toEqual(["a", "verylongword", "b"]);
+  });
+
+  it("gives no line for an empty text", () => {
+    expect(wrapText("  ", upTo(5), 3)).toEqual([]);
   });
 });

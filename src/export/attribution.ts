@@ -45,3 +45,33 @@ export function buildAttribution(
   const counted = `${ATTRIBUTION_PREFIX} · Sources: ${publishers.length} publishers`;
   return publishers.length > 1 && fits(counted) ? counted : ATTRIBUTION_PREFIX;
 }
+
+/**
+ * `text` in lines that each pass `fits` (it measures a candidate line), broken between words; at
+ * most `maxLines`, the last holding the rest whether it fits or not. A word too long for a line
+ * has a line of its own.
+ */
+export function wrapText(
+  text: string,
+  fits: (line: string) => boolean,
+  maxLines: number,
+): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const longer = line ? `${line} ${word}` : word;
+    if (!line || fits(longer)) {
+      line = longer;
+    } else if (lines.length + 1 >= maxLines) {
+      line = [line, ...words.slice(i)].join(" ");
+      break;
+    } else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}

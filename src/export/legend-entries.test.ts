@@ -51,4 +51,18 @@ describe("legend entries", () => {
       "Terrestrial fibre",
     ]);
   });
+
+  it("buildLegendEntries keys planned links when a link has a planned interval", () => {
+    const input = validTopologyInput();
+    input.events = [];
+    const [link] = input.links;
+    if (link) {
+      link.crossings = [];
+      link.planned = [{ from: "2008-01-01", to: "2009-12-31" }];
+    }
+    expect(buildLegendEntries(parseTopology(input), "dark")).toEqual([
+      { label: "Terrestrial fibre", color: DATA_PALETTES.dark.links.terrestrial, key: "line" },
+      { label: "Planned (not yet in service)", color: DATA_PALETTES.dark.nodeIdle, key: "dashed" },
+    ]);
+  });
 });

@@ -16,7 +16,8 @@ export interface LegendEntry {
 
 /**
  * The link kinds present in `topology` (in the schema's order, coloured for `theme`), then
- * "Disrupted" if an outage or attack names a link, and "Border crossing" if a link crosses one.
+ * "Planned" if a link has a planned interval, "Disrupted" if an outage or attack names a link,
+ * and "Border crossing" if a link crosses one.
  */
 export function buildLegendEntries(topology: Topology, theme: ThemeName): LegendEntry[] {
   const palette = DATA_PALETTES[theme];
@@ -27,6 +28,9 @@ export function buildLegendEntries(topology: Topology, theme: ThemeName): Legend
     color: palette.links[kind],
     key: kind === "satellite" ? "dashed" : "line",
   }));
+  // Planned links are drawn thin and dashed in their kind's colour: keyed in a neutral one.
+  if (topology.links.some((l) => (l.planned?.length ?? 0) > 0))
+    entries.push({ label: "Planned (not yet in service)", color: palette.nodeIdle, key: "dashed" });
   if (topology.events.some((e) => DISRUPTIVE_EVENT_KINDS.has(e.kind) && (e.links?.length ?? 0) > 0))
     entries.push({ label: "Disrupted (outage or attack)", color: palette.disrupted, key: "line" });
   if (topology.links.some((l) => l.crossings.length > 0))

@@ -1,14 +1,16 @@
 /**
  * The overlay of exported images and clips, drawn with Canvas 2D over the map's frame: the
- * dataset's title, the selection, a large date stamp, the legend and the attribution line. The
+ * dataset's title, the selection, a large date stamp, the legend, the credit the data's license
+ * asks for (as the map's attribution control shows it) and the attribution line. The
  * page's panels are DOM, not in the map's canvas; this is their clean, slide-ready stand-in.
  */
 import { linkKindName } from "../layers/describe";
 import type { RGB } from "../layers/palette";
+import { attributionText } from "../map/dataset-credit";
 import type { Topology } from "../model/schema";
 import { formatDateLong } from "../model/time-steps";
 import type { AppState, ThemeName } from "../state/store";
-import { attributionPublishers, buildAttribution } from "./attribution";
+import { attributionPublishers, buildAttribution, wrapText } from "./attribution";
 import { buildLegendEntries, type LegendEntry } from "./legend-entries";
 
 export type Context2D = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
@@ -21,6 +23,8 @@ export interface OverlayContent {
   readonly selection: { readonly label: string; readonly name: string } | null;
   readonly legend: readonly LegendEntry[];
   readonly publishers: readonly string[];
+  /** The credit the data's license asks for ("" for none): drawn whole, on a line of its own. */
+  readonly credit: string;
   readonly theme: ThemeName;
 }
 
@@ -44,6 +48,7 @@ export function overlayContent(
         : null,
     legend: buildLegendEntries(topology, state.theme),
     publishers: attributionPublishers(topology, selection),
+    credit: attributionText(topology),
     theme: state.theme,
   };
 }
@@ -129,6 +134,25 @@ function drawKey(ctx: Context2D, entry: LegendEntry, x: number, y: number, u: nu
   ctx.restore();
 }
 
+/** The credit's type: the attribution line's size, a little heavier, in the text's colour. */
+const CREDIT_FONT = (u: number) => `500 ${12.5 * u}px ${FONT}`;
+/** The height of a line of the credit, in layout pixels. */
+const CREDIT_LINE = 17;
+
+/**
+ * The credit `text` in lines of at most `maxWidth` (in the credit's font), broken between words:
+ * a license's credit is drawn whole, not cut. At most three lines, the last cut if it must be.
+ */
+function creditLayout(ctx: Context2D, text: string, maxWidth: number, u: number): string[] {
+  ctx.save();
+  ctx.font = CREDIT_FONT(u);
+  const lines = wrapText(text, (line) => ctx.measureText(line).width <= maxWidth, 3);
+  const last = lines.length - 1;
+  if (last >= 0) lines[last] = fitText(ctx, lines[last] as string, maxWidth);
+  ctx.restore();
+  return lines;
+}
+
 /**
  * Draws `content` over a `width` × `height` frame; `unit` is the size of one layout pixel in
  * output pixels (the pixel ratio the map was drawn at), so text keeps its size next to the map's
@@ -189,16 +213,19 @@ export function drawOverlay(
     );
   }
 
-  // Bottom: the legend (right), the date stamp (left) and the attribution line under both.
+  // Bottom: the legend (right), the date stamp (left), and under both the data's credit and the
+  // attribution line.
   const attributionBaseline = H - 22 * u;
-  const dateBaseline = attributionBaseline - 30 * u;
+  const creditLines = content.credit ? creditLayout(ctx, content.credit, textWidth, u) : [];
+  const creditBaseline = attributionBaseline - CREDIT_LINE * u * creditLines.length;
+  const dateBaseline = creditBaseline - 30 * u;
   const rowHeight = 24 * u;
   const legendPad = 12 * u;
   ctx.font = `500 ${14.5 * u}px ${FONT}`;
   const legendTextWidth = Math.max(0, ...content.legend.map((e) => ctx.measureText(e.label).width));
   const legendWidth = legendPad * 2 + 36 * u + legendTextWidth;
   const legendHeight = legendPad * 2 + rowHeight * content.legend.length - 6 * u;
-  const legendBottom = attributionBaseline - 24 * u;
+  const legendBottom = creditBaseline - 24 * u;
   const legendTop = legendBottom - legendHeight;
   const bottomTop = Math.min(dateBaseline - 58 * u, legendTop) - 48 * u;
 
@@ -231,6 +258,12 @@ export function drawOverlay(
   ctx.font = `700 ${54 * u}px ${FONT}`;
   ctx.fillStyle = ink.text;
   ctx.fillText(formatDateLong(content.date), margin, dateBaseline);
+
+  ctx.font = CREDIT_FONT(u);
+  ctx.fillStyle = ink.text;
+  creditLines.forEach((text, i) => {
+    ctx.fillText(text, margin, creditBaseline + CREDIT_LINE * u * i);
+  });
 
   ctx.font = `400 ${12.5 * u}px ${FONT}`;
   ctx.fillStyle = ink.muted;

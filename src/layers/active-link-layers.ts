@@ -29,9 +29,8 @@ function activeLinkProps(frame: LayerFrame, animate: boolean) {
     getWidth: (d: LinkSegment) => linkWidth(d) * BASE_WIDTH_PX,
     widthUnits: "pixels" as const,
     widthMinPixels: 1.5,
+    // Highlighted whole on hover, all its parts (see `buildHoverHighlight`), not by deck.gl.
     pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 90] as [number, number, number, number],
     ...activeOn(day),
     updateTriggers: { getColor: [theme, animate, focusLinks] },
   };

@@ -86,7 +86,13 @@ describe("createLayerBuilder", () => {
       "links-dashed",
       "links-appearing",
     ]);
-    expect(ids(next.over)).toEqual(["crossings", "nodes", "node-labels"]);
+    expect(ids(next.over)).toEqual([
+      "links-planned",
+      "links-hovered",
+      "crossings",
+      "nodes",
+      "node-labels",
+    ]);
   });
 
   it("with the flow still, builds no layer anew while nothing it draws from changes", () => {
@@ -115,7 +121,15 @@ describe("createLayerBuilder", () => {
 
   it("for the warm-up, builds every layer without the links, each drawn (so its shaders compile)", () => {
     type Shown = { props: { data: readonly unknown[]; visible?: boolean } };
-    const linkLayers = ["links", "links-dashed", "links-ghost", "links-appearing", "crossings"];
+    const linkLayers = [
+      "links",
+      "links-dashed",
+      "links-ghost",
+      "links-appearing",
+      "links-planned",
+      "links-hovered",
+      "crossings",
+    ];
     const look = (warmUp: boolean) => {
       const layers = byId(createLayerBuilder()(input(1, { warmUp })));
       return Object.fromEntries(
@@ -131,5 +145,17 @@ describe("createLayerBuilder", () => {
     expect(drawn.crossings?.rows).toBeGreaterThan(0);
     expect(drawn["links-ghost"]?.visible).toBe(false);
     for (const id of linkLayers) expect(look(true)[id], id).toEqual({ rows: 0, visible: true });
+  });
+
+  it("on hover, builds anew the hover's highlight and the places, and no link layer", () => {
+    const build = createLayerBuilder();
+    const first = byId(build(input(1, { animate: false })));
+    const hovered = byId(build(input(1, { animate: false, hoveredLink: "ab" })));
+    const rebuilt = [...hovered].filter(([id, layer]) => first.get(id) !== layer).map(([id]) => id);
+    expect(rebuilt).toEqual(["links-hovered", "nodes"]);
+    type Drawn = { props: { data: readonly { link: { id: string } }[]; pickable: boolean } };
+    const highlight = hovered.get("links-hovered") as unknown as Drawn;
+    expect(highlight.props.data.map((d) => d.link.id)).toEqual(["ab"]);
+    expect(highlight.props.pickable).toBe(false);
   });
 });

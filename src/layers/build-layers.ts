@@ -13,18 +13,23 @@ import type { LayerInput } from "./layer-builder-input";
 import { createLayerCache } from "./layer-cache";
 import { createLayerData } from "./layer-data";
 import { buildLayerFrame } from "./layer-frame";
+import type { LinkSegment } from "./link-geometry";
 import { buildCrossings, buildNodes } from "./marker-layers";
-import { buildSelectionCasing } from "./selection-layer";
+import { buildPlannedLinks } from "./planned-link-layers";
+import { buildHoverHighlight, buildSelectionCasing } from "./selection-layer";
 
 export { FLOW_PERIOD_S } from "./flow-timing";
 export type { CompareSets, LayerInput } from "./layer-builder-input";
 export { BASE_WIDTH_PX } from "./layer-style";
 export { nodeDegreeScale } from "./node-degree";
 
+const NO_SEGMENTS: readonly LinkSegment[] = [];
+
 /**
  * The layers in three stacks, bottom to top, each drawn on a surface of its own (src/map): `flow`
  * holds the layers that change while the flow animates (and compare mode's links), so an animation
- * frame redraws them alone; `under` is drawn into the basemap, below them; `over` above them.
+ * frame redraws them alone; `under` is drawn into the basemap, below them; `over` above them. The
+ * map picks on `flow` and `over` only: what the pointer must find (planned links too) is there.
  */
 export interface LayerGroups {
   readonly under: Layer[];
@@ -66,15 +71,17 @@ export function createLayerBuilder(): (input: LayerInput) => LayerGroups {
     }
     const selectedNode = input.selection?.kind === "node" ? input.selection.id : "";
     const over: Layer[] = [
+      // Thin and still: above the links in service rather than in the flow's stack, which every
+      // animation frame redraws.
+      buildPlannedLinks(keep, frame, compare ? NO_SEGMENTS : data.planned),
+      buildHoverHighlight(keep, frame, data.hovered, compare),
       buildCrossings(keep, frame, compare ? data.comparedCrossings : data.crossings, compare),
-      buildNodes(
-        keep,
-        frame,
-        input.geometry.nodes,
-        data.degreeScale,
+      buildNodes(keep, frame, input.geometry.nodes, {
+        degreeScale: data.degreeScale,
         selectedNode,
-        input.activeNodes,
-      ),
+        linkPlaces: data.linkPlaces,
+        activeNodes: input.activeNodes,
+      }),
       buildNodeLabels(keep, frame, data.labelled, input.labelSides, input.activeNodes),
     ];
     return { under, flow, over };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
-import { buildComparedCrossings, buildComparedSegments } from "./compare-data";
+import { buildComparedCrossings, buildComparedSegments, comparedSegmentsOf } from "./compare-data";
 import { buildLinkGeometry } from "./link-geometry";
 
 /** The test topology with its link active twice, and a second link that crosses no border. */
@@ -40,6 +40,41 @@ describe("buildComparedSegments", () => {
     const g = geometry();
     expect(buildComparedSegments(g, null)).toEqual({ onlyA: [], onlyB: [], both: [] });
     expect(buildComparedSegments(g, sets([], ["gone"], [])).onlyB).toEqual([]);
+  });
+});
+
+describe("comparedSegmentsOf", () => {
+  it("draws a link of several parts by every part of its first interval", () => {
+    const doc = validTopologyInput();
+    const [ab] = doc.links;
+    doc.links = [
+      {
+        ...ab,
+        planned: [{ from: "2008-01-01", to: "2009-12-31" }],
+        active: [
+          { from: "2010-01-01", to: "2012-01-01" },
+          { from: "2015-01-01", to: null },
+        ],
+        path: [
+          [
+            [125.7, 39],
+            [124.4, 40.1],
+          ],
+          [
+            [124.4, 40.1],
+            [124, 41],
+          ],
+        ],
+      },
+      { ...ab, id: "never", active: [], planned: [{ from: "2018-01-01", to: null }] },
+    ];
+    const g = buildLinkGeometry(parseTopology(doc));
+    const drawn = comparedSegmentsOf(g, "ab");
+    expect(drawn).toEqual(g.segmentsByLink.get("ab")?.slice(0, 2));
+    expect(drawn.map((s) => s.ground.length)).toEqual([4, 4]);
+    expect(drawn.every((s) => s.filter === drawn[0]?.filter && !s.planned)).toBe(true);
+    // A link never in service is not compared.
+    expect(comparedSegmentsOf(g, "never")).toEqual([]);
   });
 });
 

@@ -10,15 +10,27 @@ export interface ComparedSegments {
 }
 
 /**
- * The first segment of each link in each class (none without `sets`). One drawing per link: a
- * link with several intervals has one segment per interval.
+ * The segments that draw the link `id` once, as compare mode does: those of its first active
+ * interval, one per part of its path (a link has a segment per part for each interval, and
+ * compare mode draws without a day filter). None for a link never in service.
  */
+export function comparedSegmentsOf(geometry: LinkGeometry, id: string): readonly LinkSegment[] {
+  const own = geometry.segmentsByLink.get(id) ?? [];
+  const first = own[0];
+  if (!first || first.planned) return [];
+  // The parts of one interval share its filter: the first interval's parts come first.
+  let end = 1;
+  while (end < own.length && own[end]?.filter === first.filter) end++;
+  return own.slice(0, end);
+}
+
+/** Each link of each class drawn once (see `comparedSegmentsOf`); none without `sets`. */
 export function buildComparedSegments(
   geometry: LinkGeometry,
   sets: CompareSets | null,
 ): ComparedSegments {
   const firstOf = (ids: ReadonlySet<string> | undefined) =>
-    [...(ids ?? [])].flatMap((id) => geometry.segmentsByLink.get(id)?.slice(0, 1) ?? []);
+    [...(ids ?? [])].flatMap((id) => comparedSegmentsOf(geometry, id));
   return { onlyA: firstOf(sets?.onlyA), onlyB: firstOf(sets?.onlyB), both: firstOf(sets?.both) };
 }
 

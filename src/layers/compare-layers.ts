@@ -35,9 +35,8 @@ function buildCompareLayer(
     getDashArray: [4, 2.5],
     dashJustified: true,
     extensions: dashed ? [DASHES] : [],
+    // Highlighted whole on hover (see `buildHoverHighlight`).
     pickable: true,
-    autoHighlight: true,
-    highlightColor: [255, 255, 255, 90],
     updateTriggers: { getColor: [theme, focusLinks] },
   });
 }

@@ -11,6 +11,10 @@ export interface Description {
 export const describeIntervals = (link: Link): string =>
   link.active.map((i) => `${i.from} – ${i.to ?? "today"}`).join(", ");
 
+/** "2019-05-17 – 2021-01-31" for each planned interval: from its announcement to its plans' end. */
+export const describePlanned = (link: Link): string =>
+  (link.planned ?? []).map((i) => `${i.from} – ${i.to ?? "not yet in service"}`).join(", ");
+
 const KIND_NAMES: Readonly<Record<string, string>> = {
   terrestrial: "Terrestrial fibre",
   submarine: "Submarine cable",
@@ -34,6 +38,12 @@ export function describePick(layerId: string, object: unknown): Description | nu
   if (layerId === "links" || layerId === "links-dashed" || layerId === "links-disrupted") {
     const { link } = object as LinkSegment;
     return { title: link.name, lines: [linkKindName(link.kind), describeIntervals(link)] };
+  }
+  if (layerId === "links-planned") {
+    const { link } = object as LinkSegment;
+    const lines = [`${linkKindName(link.kind)} · planned`, `Planned ${describePlanned(link)}`];
+    if (link.active.length > 0) lines.push(`In service ${describeIntervals(link)}`);
+    return { title: link.name, lines };
   }
   const compared = COMPARE_LAYERS[layerId];
   if (compared) {

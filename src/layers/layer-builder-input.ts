@@ -16,6 +16,8 @@ export interface LayerInput {
   /** How long (days) a link glows after it appears and lingers as a ghost after it retires. */
   readonly fadeDays: number;
   readonly selection: Selection | null;
+  /** The link under the pointer (its id), drawn whole with its places; none: `null` or absent. */
+  readonly hoveredLink?: string | null;
   /** Links disrupted by an outage or attack in progress; a new set only when it changes. */
   readonly disrupted: ReadonlySet<string>;
   /** Nodes on at least one active link; a new set only when it changes. */

@@ -2,13 +2,38 @@ import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
 import type { LabelSide } from "./label-placement";
-import { createLayerData, selectedSegments } from "./layer-data";
+import { createLayerData, hoveredSegments, linkPlaces, selectedSegments } from "./layer-data";
 import { buildLinkGeometry } from "./link-geometry";
 
-/** The test topology and a satellite hop beside its link. */
+/**
+ * The test topology and a satellite hop beside its link; and a cable of two parts from A through
+ * B to a place C, planned in 2009, in service from 2010.
+ */
 function geometry() {
   const doc = validTopologyInput();
-  doc.links.push({ ...doc.links[0], id: "sat", kind: "satellite", crossings: [] });
+  doc.nodes.push({ ...doc.nodes[1], id: "c", name: "C", coordinates: [123, 41] });
+  doc.links.push(
+    { ...doc.links[0], id: "sat", kind: "satellite", crossings: [] },
+    {
+      ...doc.links[0],
+      id: "cable",
+      kind: "submarine",
+      to: "c",
+      via: ["b"],
+      planned: [{ from: "2009-01-01", to: "2009-12-31" }],
+      path: [
+        [
+          [125.7, 39],
+          [124.4, 40.1],
+        ],
+        [
+          [124.4, 40.1],
+          [123, 41],
+        ],
+      ],
+      crossings: [],
+    },
+  );
   return buildLinkGeometry(parseTopology(doc));
 }
 
@@ -28,7 +53,7 @@ function input(more: { shown?: ReadonlySet<string> | null; disrupted?: ReadonlyS
 describe("createLayerData", () => {
   it("draws the links solid, but satellite hops dashed", () => {
     const data = createLayerData()(input({}));
-    expect(data.solid.map((s) => s.link.id)).toEqual(["ab"]);
+    expect(data.solid.map((s) => s.link.id)).toEqual(["ab", "cable", "cable"]);
     expect(data.dashed.map((s) => s.link.id)).toEqual(["sat"]);
   });
 
@@ -55,14 +80,70 @@ describe("createLayerData", () => {
     expect(derive(all).disrupted).toHaveLength(2);
     const onlySat = derive({ ...all, shown: new Set(["sat"]) });
     expect(onlySat.solid).toEqual([]);
+    expect(onlySat.planned).toEqual([]);
     expect(onlySat.crossings).toEqual([]);
     expect(onlySat.disrupted.map((s) => s.link.id)).toEqual(["sat"]);
+  });
+
+  it("draws the planned segments apart, every part, and none as a link in service", () => {
+    const data = createLayerData()(input({}));
+    expect(data.planned.map((s) => [s.link.id, s.planned])).toEqual([
+      ["cable", true],
+      ["cable", true],
+    ]);
+    expect([...data.solid, ...data.dashed].some((s) => s.planned)).toBe(false);
+  });
+
+  it("draws the hovered link whole, and rings the places of the selected and the hovered link", () => {
+    const derive = createLayerData();
+    const hovered = derive({ ...input({}), hoveredLink: "cable" });
+    expect(hovered.hovered.map((s) => s.planned)).toEqual([false, false, true, true]);
+    expect([...hovered.linkPlaces].sort()).toEqual(["a", "b", "c"]);
+    const places = hovered.linkPlaces;
+    const selected = derive({
+      ...input({}),
+      hoveredLink: null,
+      selection: { kind: "link", id: "cable" },
+    });
+    expect(selected.hovered).toEqual([]);
+    // The same places: the same set, so the places' layer is kept.
+    expect(selected.linkPlaces).toBe(places);
   });
 
   it("labels the places the label sides name", () => {
     const labelSides = new Map<string, LabelSide>([["b", "left"]]);
     const data = createLayerData()({ ...input({}), labelSides });
     expect(data.labelled.map((n) => n.node.id)).toEqual(["b"]);
+  });
+});
+
+describe("hoveredSegments", () => {
+  it("gives every segment of the hovered link, or in compare mode those compare mode draws", () => {
+    const g = geometry();
+    expect(hoveredSegments(g, "cable", null, null)).toBe(g.segmentsByLink.get("cable"));
+    const compare = {
+      onlyA: new Set<string>(),
+      onlyB: new Set(["cable"]),
+      both: new Set<string>(),
+    };
+    expect(hoveredSegments(g, "cable", null, compare).map((s) => s.planned)).toEqual([
+      false,
+      false,
+    ]);
+  });
+
+  it("gives none for no link, or one the filters hide", () => {
+    const g = geometry();
+    expect(hoveredSegments(g, "", null, null)).toEqual([]);
+    expect(hoveredSegments(g, "cable", new Set(["ab"]), null)).toEqual([]);
+  });
+});
+
+describe("linkPlaces", () => {
+  it("gives a cable's landings: its from, via and to places, of every link named", () => {
+    const g = geometry();
+    expect([...linkPlaces(g, ["cable"])]).toEqual(["a", "b", "c"]);
+    expect([...linkPlaces(g, ["ab", "", "nowhere"])]).toEqual(["a", "b"]);
   });
 });
 

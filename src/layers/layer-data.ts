@@ -7,6 +7,7 @@ import {
   buildComparedCrossings,
   buildComparedSegments,
   type ComparedSegments,
+  comparedSegmentsOf,
 } from "./compare-data";
 import { createDayWindow } from "./day-window";
 import type { LabelSide } from "./label-placement";
@@ -22,6 +23,8 @@ export interface LayerData {
   /** The shown segments drawn solid, but the satellite hops, drawn dashed (a layer of their own). */
   readonly solid: readonly LinkSegment[];
   readonly dashed: readonly LinkSegment[];
+  /** The shown segments of planned intervals (none in compare mode, which compares links in service). */
+  readonly planned: readonly LinkSegment[];
   /** The shown links' border crossings. */
   readonly crossings: readonly CrossingMarker[];
   /** The shown segments by first day (to glow as they appear) and by last (to linger as ghosts). */
@@ -31,6 +34,10 @@ export interface LayerData {
   readonly disrupted: readonly LinkSegment[];
   /** The selected link's segments, if the filters show it. */
   readonly selected: readonly LinkSegment[];
+  /** The hovered link's segments, as drawn: every part, planned or in service (see `hoveredSegments`). */
+  readonly hovered: readonly LinkSegment[];
+  /** The places (from, via and to) of the selected and the hovered link: a new set only when they change. */
+  readonly linkPlaces: ReadonlySet<string>;
   readonly compared: ComparedSegments;
   readonly comparedCrossings: readonly CrossingMarker[];
   /** The nodes whose labels are drawn. */
@@ -41,8 +48,17 @@ export interface LayerData {
 
 type DataInput = Pick<
   LayerInput,
-  "geometry" | "shown" | "fadeDays" | "disrupted" | "selection" | "compare" | "labelSides"
+  | "geometry"
+  | "shown"
+  | "fadeDays"
+  | "disrupted"
+  | "selection"
+  | "hoveredLink"
+  | "compare"
+  | "labelSides"
 >;
+
+const NONE: readonly LinkSegment[] = [];
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -58,6 +74,36 @@ export function selectedSegments(
 }
 
 /**
+ * The segments of the hovered link `id` as the map draws it, or none (`""`, or hidden by the
+ * filters): all its segments, or in compare mode, those compare mode draws.
+ */
+export function hoveredSegments(
+  geometry: LinkGeometry,
+  id: string,
+  shown: ReadonlySet<string> | null,
+  compare: CompareSets | null,
+): readonly LinkSegment[] {
+  if (!id || (shown && !shown.has(id))) return NONE;
+  return compare ? comparedSegmentsOf(geometry, id) : (geometry.segmentsByLink.get(id) ?? NONE);
+}
+
+/** The places of the links `ids` (their `from`, `via` and `to` nodes): a cable's landings. */
+export function linkPlaces(geometry: LinkGeometry, ids: readonly string[]): Set<string> {
+  const places = new Set<string>();
+  for (const id of ids) {
+    const link = id ? geometry.segmentsByLink.get(id)?.[0]?.link : undefined;
+    if (!link) continue;
+    places.add(link.from);
+    for (const via of link.via ?? []) places.add(via);
+    places.add(link.to);
+  }
+  return places;
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) =>
+  a.size === b.size && [...a].every((v) => b.has(v));
+
+/**
  * A function of the input that returns the layers' data. It returns the same object every call,
  * updated in place (a build reads it before the next one changes it): it runs on every frame.
  */
@@ -66,17 +112,22 @@ export function createLayerData(): (input: DataInput) => LayerData {
   let shownFor: ReadonlySet<string> | null | undefined;
   let disruptedFor: ReadonlySet<string> | undefined;
   let selectedFor: string | undefined;
+  let hoveredFor: string | undefined;
+  let placesFor: string | undefined;
   let comparedFor: CompareSets | null | undefined;
   let labelledFor: ReadonlyMap<string, LabelSide> | undefined;
   let segments: readonly LinkSegment[] = [];
   const data: Mutable<LayerData> = {
     solid: [],
     dashed: [],
+    planned: [],
     crossings: [],
     appearing: createDayWindow<LinkSegment>([], 0, 1),
     retiring: createDayWindow<LinkSegment>([], 1, 1),
     disrupted: [],
     selected: [],
+    hovered: NONE,
+    linkPlaces: new Set(),
     compared: { onlyA: [], onlyB: [], both: [] },
     comparedCrossings: [],
     labelled: [],
@@ -97,10 +148,14 @@ export function createLayerData(): (input: DataInput) => LayerData {
         : geometry.crossings;
       data.solid = segments.filter((d) => d.link.kind !== "satellite");
       data.dashed = segments.filter((d) => d.link.kind === "satellite");
+      data.planned = shown
+        ? geometry.planned.filter((d) => shown.has(d.link.id))
+        : geometry.planned;
       data.appearing = createDayWindow(segments, 0, input.fadeDays);
       data.retiring = createDayWindow(segments, 1, input.fadeDays);
       disruptedFor = undefined;
       selectedFor = undefined;
+      hoveredFor = undefined;
     }
     if (disruptedFor !== input.disrupted) {
       disruptedFor = input.disrupted;
@@ -115,6 +170,18 @@ export function createLayerData(): (input: DataInput) => LayerData {
       comparedFor = input.compare;
       data.compared = buildComparedSegments(geometry, input.compare);
       data.comparedCrossings = buildComparedCrossings(geometry, input.compare);
+      hoveredFor = undefined;
+    }
+    const hoveredLink = input.hoveredLink ?? "";
+    if (hoveredFor !== hoveredLink) {
+      hoveredFor = hoveredLink;
+      data.hovered = hoveredSegments(geometry, hoveredLink, shown, input.compare);
+    }
+    const placesKey = `${selectedLink}\n${hoveredLink}`;
+    if (placesFor !== placesKey) {
+      placesFor = placesKey;
+      const places = linkPlaces(geometry, [selectedLink, hoveredLink]);
+      if (!sameSet(places, data.linkPlaces)) data.linkPlaces = places;
     }
     const sides = input.labelSides;
     if (labelledFor !== sides) {

@@ -90,4 +90,17 @@ describe("createLayerInputs", () => {
     expect(compared?.onlyB.size).toBe(0);
     expect(inputs(at("2017-06-01")).compare).toBeNull();
   });
+
+  it("counts no planned link as active: its places stay idle, and compare mode leaves it out", () => {
+    const topology = twoLinks();
+    const bc = topology.links.find((l) => l.id === "bc");
+    if (!bc) throw new Error("the fixture has a link bc");
+    const planned = { ...bc, planned: [{ from: "2013-01-01", to: "2014-12-31" }] };
+    const withPlans = { ...topology, links: topology.links.map((l) => (l === bc ? planned : l)) };
+    const inputs = createLayerInputs(withPlans);
+    expect([...inputs(at("2014-01-01")).activeNodes].sort()).toEqual(["a", "b"]);
+    const compared = inputs(at("2014-06-01", { compare: "2012-01-01" })).compare;
+    expect(compared && [...compared.both]).toEqual(["ab"]);
+    expect(compared && [...compared.onlyA, ...compared.onlyB]).toEqual([]);
+  });
 });

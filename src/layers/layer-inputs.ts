@@ -52,7 +52,7 @@ export function createLayerInputs(topology: Topology): (state: InputState) => La
       const c = s.compare ? compareDates(topology, s.compare, s.date, s.filters) : null;
       const drawn = c
         ? [...c.onlyA, ...c.onlyB, ...c.both]
-        : activeLinksOn(topology, s.date).filter((l) => passesFilters(l, s.filters));
+        : activeLinksOn(topology, s.date).filter((l) => passesFilters(l, s.filters, topology));
       const nextNodes = new Set<string>();
       for (const { from, to, via = [] } of drawn) {
         nextNodes.add(from).add(to);

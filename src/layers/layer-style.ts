@@ -27,3 +27,13 @@ export const focusAlpha = (
 
 /** A segment's width relative to BASE_WIDTH_PX, by the kind of its link. */
 export const linkWidth = (d: LinkSegment): number => KIND_WIDTH[d.link.kind];
+
+/** A planned link's width, as a share of the width it has in service: a thin line. */
+export const PLANNED_WIDTH = 0.45;
+
+/**
+ * A segment's width as the links' layers draw it, in pixels: thin for a planned interval. What
+ * the selection's casing and the hover's highlight are drawn around.
+ */
+export const drawnWidth = (d: LinkSegment): number =>
+  linkWidth(d) * BASE_WIDTH_PX * (d.planned ? PLANNED_WIDTH : 1);

@@ -3,7 +3,7 @@ import { encodeCompactTopology } from "../model/compact-topology";
 import { parseTopology } from "../model/parse-topology";
 import { pathCoordinates } from "../model/path-coordinates";
 import { validTopologyInput } from "../model/test-fixtures";
-import { buildLinkGeometry, FLOW_SPAN } from "./link-geometry";
+import { buildLinkGeometry, FLOW_SPAN, OPEN_END_DAY, plannedDays } from "./link-geometry";
 
 /** The test topology with a second, satellite link over three vertices and two intervals. */
 function topologyInput() {
@@ -23,6 +23,46 @@ function topologyInput() {
     ],
     crossings: [],
   });
+  return doc;
+}
+
+/**
+ * The test topology with a cable of two parts (a trunk and a branch), planned from 2008 to its
+ * service in 2010, in service twice; and a link only ever planned.
+ */
+function branchedInput() {
+  const doc = validTopologyInput();
+  doc.links.push(
+    {
+      ...doc.links[0],
+      id: "cable",
+      kind: "submarine",
+      planned: [{ from: "2008-01-01", to: "2010-01-01" }],
+      active: [
+        { from: "2010-01-01", to: "2012-01-01" },
+        { from: "2015-01-01", to: null },
+      ],
+      path: [
+        [
+          [0, 0],
+          [1, 0],
+          [4, 0],
+        ],
+        [
+          [1, 0],
+          [1, 2],
+        ],
+      ],
+      crossings: [],
+    },
+    {
+      ...doc.links[0],
+      id: "future",
+      planned: [{ from: "2018-01-01", to: null }],
+      active: [],
+      crossings: [],
+    },
+  );
   return doc;
 }
 
@@ -122,6 +162,93 @@ describe("buildLinkGeometry", () => {
     }
     expect([...segmentsByLink.values()].flat()).toEqual(segments);
     expect(segmentsByLink.get("no-such-link")).toBeUndefined();
+  });
+
+  it("draws every part of a path of several parts, each part in each interval", () => {
+    const topology = parseTopology(branchedInput());
+    const { segments, segmentsByLink } = buildLinkGeometry(topology);
+    const cable = topology.links.find((l) => l.id === "cable");
+    const own = (segmentsByLink.get("cable") ?? []).filter((s) => !s.planned);
+    // Two intervals × two parts, interval by interval; the parts of an interval share its filter.
+    expect(own.map((s) => [...s.ground])).toEqual([
+      [0, 0, 1, 0, 4, 0],
+      [1, 0, 1, 2],
+      [0, 0, 1, 0, 4, 0],
+      [1, 0, 1, 2],
+    ]);
+    expect(own[1]?.filter).toBe(own[0]?.filter);
+    expect(own[2]?.filter).not.toEqual(own[0]?.filter);
+    expect(segments.filter((s) => s.link === cable)).toEqual(own);
+    // Views into the link's own array: nothing copied.
+    const all = cable && pathCoordinates(cable);
+    expect(own.map((s) => s.ground.buffer === all?.buffer)).toEqual([true, true, true, true]);
+    // A part's end does not join the next part's start: no segment runs from (4, 0) to (1, 0).
+    expect(own.every((s) => s.path.length === (s.ground.length / 2) * 3)).toBe(true);
+  });
+
+  it("runs the flow along each part from its own start", () => {
+    const own = buildLinkGeometry(parseTopology(branchedInput())).segmentsByLink.get("cable") ?? [];
+    const [trunk, branch] = own;
+    expect(trunk?.timestamps[0]).toBe(0);
+    expect(trunk?.timestamps[1]).toBeCloseTo(FLOW_SPAN / 4, 2);
+    expect(trunk?.timestamps[2]).toBe(FLOW_SPAN);
+    expect([...(branch?.timestamps ?? [])]).toEqual([0, FLOW_SPAN]);
+    // The same timestamps for each interval: views of one array, written once.
+    expect(own[2]?.timestamps).toBe(trunk?.timestamps);
+  });
+
+  it("keeps planned intervals apart from active ones, each part of them", () => {
+    const topology = parseTopology(branchedInput());
+    const { segments, planned, segmentsByLink } = buildLinkGeometry(topology);
+    expect(segments.every((s) => !s.planned)).toBe(true);
+    expect(planned.map((s) => [s.link.id, s.planned, s.ground.length])).toEqual([
+      ["cable", true, 6],
+      ["cable", true, 4],
+      ["future", true, 4],
+    ]);
+    // The link's segments by id: its active ones, then its planned ones.
+    expect(segmentsByLink.get("cable")?.map((s) => s.planned)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
+    // A link only ever planned has no active segment, no crossing drawn, and is found by its id.
+    expect(segments.some((s) => s.link.id === "future")).toBe(false);
+    expect(segmentsByLink.get("future")?.map((s) => s.planned)).toEqual([true]);
+  });
+});
+
+describe("plannedDays", () => {
+  const day = (date: string) => Date.parse(`${date}T00:00:00Z`) / 86_400_000;
+
+  it("ends a planned interval the day before the link enters service within it", () => {
+    const link = {
+      planned: [{ from: "2019-05-17", to: "2021-03-01" }],
+      active: [{ from: "2021-03-01", to: null }],
+    };
+    expect(plannedDays(link, day)).toEqual([[day("2019-05-17"), day("2021-02-28")]]);
+  });
+
+  it("keeps a planned interval whole when the link enters service after it, or never", () => {
+    const withdrawn = { planned: [{ from: "2019-05-17", to: "2020-06-25" }], active: [] };
+    expect(plannedDays(withdrawn, day)).toEqual([[day("2019-05-17"), day("2020-06-25")]]);
+    const open = { planned: [{ from: "2021-01-01", to: null }], active: [] };
+    expect(plannedDays(open, day)).toEqual([[day("2021-01-01"), OPEN_END_DAY]]);
+  });
+
+  it("drops a planned interval that an active one starting the same day covers", () => {
+    const link = {
+      planned: [{ from: "2020-01-01", to: "2020-01-01" }],
+      active: [{ from: "2020-01-01", to: null }],
+    };
+    expect(plannedDays(link, day)).toEqual([]);
+  });
+
+  it("has nothing for a link without plans", () => {
+    expect(plannedDays({ active: [{ from: "2020-01-01", to: null }] }, day)).toEqual([]);
   });
 
   it("draws a compact topology as its plain form, within the compact form's rounding", () => {

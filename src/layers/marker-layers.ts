@@ -8,22 +8,35 @@ import { drawsLinks, type LayerFrame, linksToDraw } from "./layer-frame";
 import { focusAlpha, withAlpha } from "./layer-style";
 import type { CrossingMarker, NodeMarker } from "./link-geometry";
 
+/** What the places are drawn by, beside the frame; each compared by identity to rebuild. */
+export interface NodeMarks {
+  /** See `nodeDegreeScale`. */
+  readonly degreeScale: number;
+  /** The selected place's id, or "". */
+  readonly selectedNode: string;
+  /** The places of the selected and the hovered link: ringed as the selected place is. */
+  readonly linkPlaces: ReadonlySet<string>;
+  /** The places on at least one active link. */
+  readonly activeNodes: ReadonlySet<string>;
+}
+
 /**
- * The places, larger for more links (by `degreeScale`, see `nodeDegreeScale`) and for the
- * selected one; places on no active link (`activeNodes`) in the idle colour.
+ * The places, larger for more links (by `degreeScale`) and for the selected one; the selected
+ * place and the places of the selected or hovered link (a cable's landings) ringed in the
+ * selection colour; places on no active link in the idle colour.
  */
 export function buildNodes(
   keep: KeepLayer,
   frame: LayerFrame,
   nodes: readonly NodeMarker[],
-  degreeScale: number,
-  selectedNode: string,
-  activeNodes: ReadonlySet<string>,
+  marks: NodeMarks,
 ): Layer {
   const { parameters, theme, palette } = frame;
+  const { degreeScale, selectedNode, linkPlaces, activeNodes } = marks;
+  const ringed = (id: string) => id === selectedNode || linkPlaces.has(id);
   return keep(
     "nodes",
-    [nodes, parameters, theme, selectedNode, activeNodes],
+    [nodes, parameters, theme, degreeScale, selectedNode, linkPlaces, activeNodes],
     () =>
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",
@@ -37,17 +50,18 @@ export function buildNodes(
         getFillColor: (d) =>
           withAlpha(activeNodes.has(d.node.id) ? palette.node : palette.nodeIdle, 255),
         getLineColor: (d) =>
-          withAlpha(d.node.id === selectedNode ? palette.selected : palette.nodeStroke, 255),
+          withAlpha(ringed(d.node.id) ? palette.selected : palette.nodeStroke, 255),
         lineWidthUnits: "pixels",
-        getLineWidth: (d) => (d.node.id === selectedNode ? 3 : 1.5),
+        getLineWidth: (d) =>
+          d.node.id === selectedNode ? 3 : linkPlaces.has(d.node.id) ? 2.5 : 1.5,
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 255, 255, 120],
         updateTriggers: {
           getFillColor: [theme, activeNodes],
-          getLineColor: [theme, selectedNode],
-          getLineWidth: selectedNode,
-          getRadius: selectedNode,
+          getLineColor: [theme, selectedNode, linkPlaces],
+          getLineWidth: [selectedNode, linkPlaces],
+          getRadius: [selectedNode, degreeScale],
         },
       }),
   );

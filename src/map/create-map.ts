@@ -7,8 +7,10 @@ import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import type { Topology } from "../model/schema";
 import type { Camera, ProjectionName, ThemeName } from "../state/store";
+import { showCredits } from "./attribution-control";
 import { type Basemap, buildBasemapStyle } from "./basemap";
 import { cameraOptions, datasetBounds } from "./camera";
+import { type Credit, datasetCredits } from "./dataset-credit";
 import { paintTheme } from "./theme";
 
 setWorkerUrl(workerUrl);
@@ -30,24 +32,30 @@ export interface PreparedMap {
   loaded(): boolean;
 }
 
-/** A map of the app's basemap in `container`, placed at `camera` (throws without WebGL2). */
+/**
+ * A map of the app's basemap in `container`, placed at `camera`, crediting the basemap and
+ * `credits` (a dataset's; see `showCredits`). Throws without WebGL2.
+ */
 function createMap(
   container: HTMLElement,
   basemap: Basemap,
   theme: ThemeName,
   camera: Partial<MapOptions>,
+  credits: readonly Credit[],
 ): MapLibreMap {
-  return new MapLibreMap({
+  const map = new MapLibreMap({
     container,
     style: buildBasemapStyle(basemap, theme),
     ...camera,
-    attributionControl: { compact: false, customAttribution: "Boundaries: Natural Earth" },
+    attributionControl: false,
     canvasContextAttributes: { antialias: true, preserveDrawingBuffer: true },
     maxPitch: 60,
     // Let image export reach 4× (MapLibre lowers this to the GPU's own limit).
     maxCanvasSize: [16384, 16384],
     renderWorldCopies: true,
   });
+  showCredits(map, credits);
+  return map;
 }
 
 /**
@@ -65,7 +73,7 @@ export function prepareMap(
 ): PreparedMap | null {
   let map: MapLibreMap;
   try {
-    map = createMap(container, basemap, theme, camera ? cameraOptions(camera) : WORLD_VIEW);
+    map = createMap(container, basemap, theme, camera ? cameraOptions(camera) : WORLD_VIEW, []);
   } catch {
     return null;
   }
@@ -91,8 +99,8 @@ export interface OpenMapOptions {
 }
 
 /**
- * The map for a dataset: `prepared` taken over (recoloured and placed), or a new one in
- * `container`. A message saying why where the browser can make none.
+ * The map for a dataset: `prepared` taken over (recoloured, placed and crediting the dataset), or
+ * a new one in `container`. A message saying why where the browser can make none.
  */
 export function openMap(
   container: HTMLElement,
@@ -103,6 +111,7 @@ export function openMap(
   let map: MapLibreMap;
   if (prepared) {
     map = prepared.map;
+    showCredits(map, datasetCredits(topology));
     if (prepared.theme !== options.theme) paintTheme(map, options.theme);
     if (camera) map.jumpTo(cameraOptions(camera));
     else map.fitBounds(datasetBounds(topology), { padding, maxZoom: 6, duration: 0 });
@@ -115,6 +124,7 @@ export function openMap(
         camera
           ? cameraOptions(camera)
           : { bounds: datasetBounds(topology), fitBoundsOptions: { padding, maxZoom: 6 } },
+        datasetCredits(topology),
       );
     } catch (error) {
       return {

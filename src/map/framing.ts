@@ -4,6 +4,7 @@
  * part of the map the panels leave clear.
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
+import { coordinatesExtent, pathCoordinates } from "../model/path-coordinates";
 import type { Topology } from "../model/schema";
 import { type AppStore, type Camera, type Selection, setCamera, watch } from "../state/store";
 import { cameraOptions, sameCamera } from "./camera";
@@ -33,6 +34,18 @@ export interface Framing {
   dispose(): void;
 }
 
+/**
+ * The points a selection covers, as interleaved longitudes and latitudes: every vertex of every
+ * part of a link's path (a cable's branches too), or a place's point; none for an unknown id.
+ */
+export function selectionCoordinates(topology: Topology, selection: Selection): ArrayLike<number> {
+  if (selection.kind === "link") {
+    const link = topology.links.find((l) => l.id === selection.id);
+    return link ? pathCoordinates(link) : [];
+  }
+  return topology.nodes.find((n) => n.id === selection.id)?.coordinates ?? [];
+}
+
 export const cameraOf = (map: MapLibreMap): Camera => {
   const c = map.getCenter();
   return {
@@ -55,45 +68,37 @@ export function createFraming(deps: FramingDeps): Framing {
     return fits ? padding : 20;
   };
 
-  const inView = (points: readonly (readonly number[])[], padding: Padding) => {
+  /** Whether every point of `coordinates` (interleaved lon, lat) is in view, clear of `padding`. */
+  const inView = (coordinates: ArrayLike<number>, padding: Padding) => {
     const canvas = map.getCanvas();
-    return points.every((p) => {
-      const { x, y } = map.project(p as [number, number]);
-      return (
+    for (let i = 0; i + 1 < coordinates.length; i += 2) {
+      const { x, y } = map.project([coordinates[i] as number, coordinates[i + 1] as number]);
+      const inside =
         x >= padding.left &&
         x <= canvas.clientWidth - padding.right &&
         y >= padding.top &&
-        y <= canvas.clientHeight - padding.bottom
-      );
-    });
+        y <= canvas.clientHeight - padding.bottom;
+      if (!inside) return false;
+    }
+    return true;
   };
 
   const frameSelection = (selection: Selection | null) => {
     // In story mode each step sets its own camera.
     if (!selection || store.getState().present) return;
-    const points =
-      selection.kind === "link"
-        ? (topology.links.find((l) => l.id === selection.id)?.path ?? [])
-        : topology.nodes.filter((n) => n.id === selection.id).map((n) => n.coordinates);
-    if (points.length === 0) return;
+    const coordinates = selectionCoordinates(topology, selection);
+    const extent = coordinatesExtent(coordinates);
+    if (!extent) return;
     const padding = deps.framePadding();
-    if (inView(points, padding)) return;
-    const lons = points.map((p) => p[0] as number);
-    const lats = points.map((p) => p[1] as number);
-    map.fitBounds(
-      [
-        [Math.min(...lons), Math.min(...lats)],
-        [Math.max(...lons), Math.max(...lats)],
-      ],
-      {
-        padding: clearOf(padding, 40),
-        maxZoom: Math.max(map.getZoom(), 3),
-        // Keep the reader's rotation and tilt: only the framing changes.
-        bearing: map.getBearing(),
-        pitch: map.getPitch(),
-        duration: moving() ? 700 : 0,
-      },
-    );
+    if (inView(coordinates, padding)) return;
+    map.fitBounds(extent, {
+      padding: clearOf(padding, 40),
+      maxZoom: Math.max(map.getZoom(), 3),
+      // Keep the reader's rotation and tilt: only the framing changes.
+      bearing: map.getBearing(),
+      pitch: map.getPitch(),
+      duration: moving() ? 700 : 0,
+    });
   };
 
   const frameBounds = (bounds: FrameBounds) => {

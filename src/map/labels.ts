@@ -22,6 +22,8 @@ export interface MapLabelsDeps {
   readonly geometry: LinkGeometry;
   /** The places on the links drawn now: their labels come first. */
   readonly activeNodes: () => ReadonlySet<string>;
+  /** The places of the selected link (a cable's landings): their labels come before all others. */
+  readonly featured: () => ReadonlySet<string>;
   /** A placement changed. */
   readonly onChange: () => void;
 }
@@ -78,6 +80,7 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
   /** Re-places node labels for the current camera. */
   const placeNodes = () => {
     const activeNodes = deps.activeNodes();
+    const featured = deps.featured();
     const next = placeLabels(
       geometry.nodes
         .filter((d) => d.node.kind !== "waypoint" && facing(d.node.coordinates))
@@ -90,7 +93,7 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
             y: p.y,
             width: d.node.name.length * 7.6 + 4,
             height: 16,
-            priority: d.degree + (active ? 100 : 0),
+            priority: d.degree + (active ? 100 : 0) + (featured.has(d.node.id) ? 100_000 : 0),
           };
         }),
     );

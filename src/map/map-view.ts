@@ -6,6 +6,7 @@
 
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createLayerBuilder } from "../layers/build-layers";
+import { linkPlaces } from "../layers/layer-data";
 import { createLayerInputs, type LayerInputSets } from "../layers/layer-inputs";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
@@ -19,7 +20,7 @@ import { createDeckSurfaces } from "./deck-surfaces";
 import { createFirstFrame } from "./first-frame";
 import { createFraming, type FrameBounds } from "./framing";
 import { createMapLabels, type MapLabels } from "./labels";
-import { createPicking, type HoverPick } from "./picking";
+import { createPicking, type HoverPick, linkIdOf } from "./picking";
 import { paintTheme } from "./theme";
 
 /** The active places before the first layers are built. */
@@ -93,6 +94,12 @@ export function setupMapView(
   const still = () => !store.getState().animate || deps.reducedMotion;
   let sets: LayerInputSets | null = null;
   let loaded = false;
+  /** The link under the pointer, drawn whole (every part) with its places. */
+  let hoveredLink: string | null = null;
+  const selectedLinkPlaces = (selection: Selection | null) =>
+    selection?.kind === "link" ? linkPlaces(geometry, [selection.id]) : NO_NODES;
+  /** The places of the selected link, named first on the map. */
+  let featured: ReadonlySet<string> = selectedLinkPlaces(state.selection);
 
   /** The layers for the store's state now (`warm`: without the links, see `first-frame.ts`). */
   const layersNow = (warm = false) => {
@@ -105,6 +112,8 @@ export function setupMapView(
       day: toDayNumber(s.date),
       fadeDays,
       selection: s.selection,
+      // Not in an export: the pointer was on the map when the dialog opened, not in the image.
+      hoveredLink: capture.frozenTime() === null ? hoveredLink : null,
       labelSides: labels.labelSides(),
       theme: s.theme,
       projection: s.projection,
@@ -138,6 +147,7 @@ export function setupMapView(
     basemap,
     geometry,
     activeNodes: () => sets?.activeNodes ?? NO_NODES,
+    featured: () => featured,
     onChange: () => {
       if (loaded) render();
     },
@@ -148,7 +158,13 @@ export function setupMapView(
     topology,
     pick: surfaces.pick,
     loaded: () => loaded,
-    onHover: deps.onHover,
+    onHover: (pick) => {
+      deps.onHover(pick);
+      const id = linkIdOf(pick?.object);
+      if (id === hoveredLink) return;
+      hoveredLink = id;
+      if (loaded) render();
+    },
   });
 
   const disposers = followStore(store, {
@@ -158,8 +174,12 @@ export function setupMapView(
     clock,
     labels,
     projectNow: !!prepared?.styled(),
-    frameSelection: (selection) => {
-      if (loaded) framing.frameSelection(selection);
+    selected: (selection) => {
+      featured = selectedLinkPlaces(selection);
+      if (loaded) {
+        labels.placeNodes();
+        framing.frameSelection(selection);
+      }
     },
     firstFrameReady: () => firstFrame.ready() && capture.frozenTime() === null,
   });
@@ -215,7 +235,8 @@ interface Followers {
   readonly labels: MapLabels;
   /** The map has its style already: the projection applies now, not once it has. */
   readonly projectNow: boolean;
-  readonly frameSelection: (selection: Selection | null) => void;
+  /** The selection changed (after the layers were handed over): its places named first, framed. */
+  readonly selected: (selection: Selection | null) => void;
   /** Whether the first frame is drawn and no export holds the flow still. */
   readonly firstFrameReady: () => boolean;
 }
@@ -233,7 +254,7 @@ function followStore(store: AppStore, f: Followers): (() => void)[] {
       (s) => s.selection,
       (selection) => {
         render();
-        f.frameSelection(selection);
+        f.selected(selection);
       },
     ),
     watch(store, (s) => s.filters, render),

@@ -16,6 +16,16 @@ const CLICK_RADIUS_PX = 4;
 /** The picked object (or null) and where the pointer is. */
 export type HoverPick = { layerId: string; object: unknown; x: number; y: number } | null;
 
+/**
+ * The id of the link a picked object draws or marks (a segment of any of its parts, a border
+ * crossing on it), or null: hover highlights that link whole, and a click selects it.
+ */
+export function linkIdOf(object: unknown): string | null {
+  if (!object || typeof object !== "object" || !("link" in object)) return null;
+  const { link } = object as { link?: { id?: unknown } };
+  return typeof link?.id === "string" ? link.id : null;
+}
+
 export interface PickingDeps {
   readonly map: MapLibreMap;
   readonly store: AppStore;
@@ -48,13 +58,14 @@ export function createPicking(deps: PickingDeps): Picking {
   const onClick = (e: MapMouseEvent) => {
     if (!deps.loaded()) return;
     const picked = deps.pick({ x: e.point.x, y: e.point.y, radius: CLICK_RADIUS_PX });
-    const object = picked?.object as { link?: { id: string }; node?: { id: string } } | undefined;
+    const object = picked?.object as { node?: { id: string } } | undefined;
     if (object?.node && picked?.layer?.id === "nodes") {
       select(store, { kind: "node", id: object.node.id });
       return;
     }
-    if (object?.link) {
-      select(store, { kind: "link", id: object.link.id });
+    const link = linkIdOf(object);
+    if (link) {
+      select(store, { kind: "link", id: link });
       return;
     }
     select(store, null);
