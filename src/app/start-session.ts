@@ -1,6 +1,7 @@
 import type { Basemap } from "../map/basemap";
 import type { Topology } from "../model/schema";
 import { createSession } from "../session";
+import { openingDate } from "../state/selectors";
 import { showAlert, showNotice } from "../ui/notices";
 import { encode, type UrlState } from "../url/codec";
 import { toUrlState, type UrlSession } from "../url/sync";
@@ -37,7 +38,7 @@ export function startSession(
   // What the address sync writes: the same fields `toUrlState` reads.
   const urlSession: UrlSession = {
     topology,
-    defaultDate: topology.timeRange[1],
+    defaultDate: openingDate(topology),
     clampDate: (date) => date,
     embed: url.embed ?? false,
     defaultDataset: context.catalog.default,
@@ -45,7 +46,7 @@ export function startSession(
   };
   state.sessionAddress = () => {
     const hash = state.session
-      ? encode(toUrlState(state.session.store.getState(), urlSession))
+      ? encode(toUrlState(state.session.store.getState(), urlSession), topology)
       : "";
     return `${location.origin}${location.pathname}${location.search}${hash}`;
   };

@@ -36,75 +36,77 @@ const node = (id: string, name: string, country: string, coordinates: [number, n
 });
 
 /** Two places near the Bering Strait and one link across the antimeridian. */
-const fixture = (): Topology =>
-  parseTopology({
-    format: "uplinks-topology",
-    version: 1,
-    id: "fixture",
-    title: "Fixture",
-    description: "A small dataset for search tests",
-    updated: "2024-01-01",
-    timeRange: ["2010-01-01", "2024-01-01"],
-    sources: [{ id: "src", title: "A source" }],
-    networks: [
-      { asn: 64500, name: "Bering Net", country: "RU" },
-      { asn: 64501, name: "Quiet Net" },
-    ],
-    nodes: [
-      node("anadyr", "Anadyr", "RU", [177.5, 64.7]),
-      node("nome", "Nome", "US", [-165.4, 64.5]),
-      node("kasan", "Kasan", "RU", [170, 60]),
-      node("khasan", "Khasan", "RU", [171, 61]),
-      node("kasanovo", "Kasanovo", "RU", [172, 62]),
-    ],
-    links: [
-      {
-        id: "anadyr-nome",
-        name: "Anadyr–Nome cable",
-        kind: "submarine",
-        from: "anadyr",
-        to: "nome",
-        networks: [64500],
-        active: [{ from: "2015-06-01", to: null }],
-        sources: ["src"],
-        path: [
-          [177.5, 64.7],
-          [185, 63],
-          [194.6, 64.5],
-        ],
-        lengthKm: 900,
-        countries: ["RU", "US"],
-        crossings: [{ from: "RU", to: "US", at: [191, 64] }],
-      },
-    ],
-    events: [
-      {
-        id: "cable-lit",
-        date: "2015-06-01",
-        kind: "activation",
-        title: "The Bering cable is lit",
-        links: ["anadyr-nome"],
-        sources: ["src"],
-      },
-      {
-        id: "nome-storm",
-        date: "2019-09-20",
-        end: "2019-09-22",
-        kind: "outage",
-        title: "A storm cuts power in Nome",
-        nodes: ["nome"],
-        sources: ["src"],
-      },
-      {
-        id: "survey",
-        date: "2012-03-01",
-        kind: "note",
-        title: "A survey of the strait",
-        sources: ["src"],
-      },
-    ],
-    stories: [],
-  });
+const fixture = (): Topology => parseTopology(fixtureInput(), "fixture.json");
+
+/** The fixture's document, to change before parsing. */
+const fixtureInput = (): Record<string, unknown> & { links: Record<string, unknown>[] } => ({
+  format: "uplinks-topology",
+  version: 1,
+  id: "fixture",
+  title: "Fixture",
+  description: "A small dataset for search tests",
+  updated: "2024-01-01",
+  timeRange: ["2010-01-01", "2024-01-01"],
+  sources: [{ id: "src", title: "A source" }],
+  networks: [
+    { asn: 64500, name: "Bering Net", country: "RU" },
+    { asn: 64501, name: "Quiet Net" },
+  ],
+  nodes: [
+    node("anadyr", "Anadyr", "RU", [177.5, 64.7]),
+    node("nome", "Nome", "US", [-165.4, 64.5]),
+    node("kasan", "Kasan", "RU", [170, 60]),
+    node("khasan", "Khasan", "RU", [171, 61]),
+    node("kasanovo", "Kasanovo", "RU", [172, 62]),
+  ],
+  links: [
+    {
+      id: "anadyr-nome",
+      name: "Anadyr–Nome cable",
+      kind: "submarine",
+      from: "anadyr",
+      to: "nome",
+      networks: [64500],
+      active: [{ from: "2015-06-01", to: null }],
+      sources: ["src"],
+      path: [
+        [177.5, 64.7],
+        [185, 63],
+        [194.6, 64.5],
+      ],
+      lengthKm: 900,
+      countries: ["RU", "US"],
+      crossings: [{ from: "RU", to: "US", at: [191, 64] }],
+    },
+  ],
+  events: [
+    {
+      id: "cable-lit",
+      date: "2015-06-01",
+      kind: "activation",
+      title: "The Bering cable is lit",
+      links: ["anadyr-nome"],
+      sources: ["src"],
+    },
+    {
+      id: "nome-storm",
+      date: "2019-09-20",
+      end: "2019-09-22",
+      kind: "outage",
+      title: "A storm cuts power in Nome",
+      nodes: ["nome"],
+      sources: ["src"],
+    },
+    {
+      id: "survey",
+      date: "2012-03-01",
+      kind: "note",
+      title: "A survey of the strait",
+      sources: ["src"],
+    },
+  ],
+  stories: [],
+});
 
 describe("search index", () => {
   it('search finds a place despite a typo: "vladivostk" is Vladivostok first', () => {
@@ -116,7 +118,7 @@ describe("search index", () => {
     for (const query of ["AS20485", "as20485", "20485", "AS 20485"]) {
       const { ranked } = search(northKorea(), query);
       expect(ranked.slice(0, 2).map((r) => `${r.type}:${r.id}`)).toEqual([
-        "network:20485",
+        "network:AS20485",
         "link:ttk-khasan",
       ]);
       expect(ranked[0]).toMatchObject({ label: "TransTeleCom (TTK)", detail: "AS20485 · RU" });
@@ -132,7 +134,7 @@ describe("search index", () => {
   it('search ignores case: "transtelecom" finds the TransTeleCom network and its link', () => {
     const { groups } = search(northKorea(), "transtelecom");
     const ids = (type: string) => groups.find((g) => g.type === type)?.results.map((r) => r.id);
-    expect(ids("network")).toEqual(["20485"]);
+    expect(ids("network")).toEqual(["AS20485"]);
     expect(ids("link")).toEqual(["ttk-khasan"]);
   });
 
@@ -233,8 +235,8 @@ describe("search index", () => {
       [177.5, 63],
       [194.6, 64.7],
     ];
-    expect(search(index, "64500").best?.target).toEqual({ asn: 64500, bounds });
-    expect(search(index, "quiet net").best?.target).toEqual({ asn: 64501, bounds: null });
+    expect(search(index, "64500").best?.target).toEqual({ network: "AS64500", bounds });
+    expect(search(index, "quiet net").best?.target).toEqual({ network: "AS64501", bounds: null });
     expect(search(index, "us").best?.target).toEqual({ country: "US", bounds });
   });
 
@@ -253,5 +255,38 @@ describe("search index", () => {
       selection: { kind: "node", id: "nome" },
     });
     expect(search(index, "survey").best?.target).toEqual({ date: "2012-03-01" });
+  });
+
+  it('search finds an operator without an AS number by name ("Orange"), its target its key', () => {
+    const input = fixtureInput();
+    input.networks = [...(input.networks as object[]), { id: "orange-sa", name: "Orange" }];
+    input.links[0] = { ...input.links[0], networks: [64500, "orange-sa"] };
+    const index = buildSearchIndex(parseTopology(input, "fixture.json"), countryName);
+    const { groups, best } = search(index, "orange");
+    expect(best).toMatchObject({ type: "network", id: "orange-sa", label: "Orange" });
+    expect(best?.detail).toBe("1 link");
+    expect(best?.target).toEqual({
+      network: "orange-sa",
+      bounds: [
+        [177.5, 63],
+        [194.6, 64.7],
+      ],
+    });
+    // The links it runs are found by its name.
+    expect(groups.find((g) => g.type === "link")?.results.map((r) => r.id)).toEqual([
+      "anadyr-nome",
+    ]);
+  });
+
+  it("search finds a renamed link by the name it had, and says so in its detail", () => {
+    const input = fixtureInput();
+    input.links[0] = {
+      ...input.links[0],
+      formerNames: [{ name: "Strait Link", until: "2018-01-01" }],
+    };
+    const index = buildSearchIndex(parseTopology(input, "fixture.json"), countryName);
+    const { best } = search(index, "strait link");
+    expect(best).toMatchObject({ type: "link", id: "anadyr-nome", label: "Anadyr–Nome cable" });
+    expect(best?.detail).toBe("Submarine cable · 2015-06-01 – today · formerly Strait Link");
   });
 });

@@ -4,10 +4,11 @@
  * the user typed literally always ranks above a guess. Pure: no DOM.
  */
 import Fuse from "fuse.js";
-import { describeIntervals, linkKindName } from "../layers/describe";
-import { coordinatesExtent, pathCoordinates } from "../model/path-coordinates";
-import type { Link, Topology } from "../model/schema";
+import type { Topology } from "../model/schema";
 import type { Selection } from "../state/store";
+import { collectEntries, normalizeText, type RecordEntry } from "./search-entries";
+
+export { boundsOf, normalizeText } from "./search-entries";
 
 /** `[[west, south], [east, north]]` in degrees; longitudes as on the paths (may pass ±180). */
 export type Bounds = readonly [
@@ -20,9 +21,12 @@ export interface SelectionTarget {
   readonly selection: Selection;
   readonly bounds: Bounds;
 }
-/** Choosing a network: its AS number, and where its links run (`null` when it has none). */
+/**
+ * Choosing a network: its key (`networkKey`: its id, or `AS<number>`), and where its links run
+ * (`null` when it has none).
+ */
 export interface NetworkTarget {
-  readonly asn: number;
+  readonly network: string;
   readonly bounds: Bounds | null;
 }
 /** Choosing a country: its ISO 3166-1 alpha-2 code, and the extent of the links through it. */
@@ -38,7 +42,7 @@ export interface DateTarget {
 }
 
 interface ResultFields {
-  /** Unique within its type: a node, link or event id, an AS number, a country code. */
+  /** Unique within its type: a node, link or event id, a network's key, a country code. */
   readonly id: string;
   readonly label: string;
   /** Short secondary text: "Terrestrial fibre · 2017-10-01 – today", "AS20485 · RU". */
@@ -84,25 +88,12 @@ export interface SearchResults {
   readonly groups: readonly SearchGroup[];
 }
 
-/** A result before it is scored (`Omit` applied to each member of the union). */
-type Unscored = SearchResult extends infer R
-  ? R extends SearchResult
-    ? Omit<R, "score">
-    : never
-  : never;
-
-/** What a record is found by, normalized (see {@link normalizeText}). */
-interface Entry {
+/** What a record is found by, and its place among the results. */
+interface Entry extends Omit<RecordEntry, "result"> {
   readonly result: SearchResult;
   /** Position of its group in {@link SEARCH_GROUPS}, then in the dataset: the tie-breakers. */
   readonly group: number;
   readonly order: number;
-  /** The label, and identifiers typed as they are (ids, "as20485", "20485", "ru", dates). */
-  readonly primary: readonly string[];
-  /** Identifiers of related records: the AS numbers of a link's operators. */
-  readonly refs: readonly string[];
-  /** Words about it: a node's country, a link's operators and kind, an event's kind. */
-  readonly context: readonly string[];
 }
 
 /** A topology's search index, built once by {@link buildSearchIndex}; treat it as opaque. */
@@ -131,45 +122,8 @@ const MAX_FUZZY = 0.3;
 const FUZZY_MIN_LETTERS = 3;
 const SUBSTRING_MIN_LENGTH = 3;
 
-/** Lower case, accents dropped, punctuation as single spaces: "Tumangang–Khasan" → "tumangang khasan". */
-export function normalizeText(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
-}
-
 /** The query as matched: normalized, with "AS 20485" read as "as20485". */
 const normalizeQuery = (query: string) => normalizeText(query).replace(/^as (\d+)$/, "as$1");
-
-/** The extent of some points, or null for none. */
-export function boundsOf(points: Iterable<readonly number[]>): Bounds | null {
-  let west = Infinity;
-  let south = Infinity;
-  let east = -Infinity;
-  let north = -Infinity;
-  for (const [lon, lat] of points) {
-    if (lon === undefined || lat === undefined) continue;
-    west = Math.min(west, lon);
-    east = Math.max(east, lon);
-    south = Math.min(south, lat);
-    north = Math.max(north, lat);
-  }
-  return west <= east
-    ? [
-        [west, south],
-        [east, north],
-      ]
-    : null;
-}
-
-/** The extent of `links`' paths and of `points`; each path is read as packed coordinates. */
-const linksBounds = (links: readonly Link[], points: readonly (readonly number[])[] = []) =>
-  boundsOf([...points, ...links.flatMap((l) => coordinatesExtent(pathCoordinates(l)) ?? [])]);
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * Indexes a topology's nodes, links, networks, countries (those its links pass through) and
@@ -179,123 +133,12 @@ export function buildSearchIndex(
   topology: Topology,
   countryName: (code: string) => string,
 ): SearchIndex {
-  const entries: Entry[] = [];
-  const add = (
-    result: Unscored,
-    primary: readonly string[],
-    context: readonly string[],
-    refs: readonly string[] = [],
-  ) => {
-    entries.push({
-      result: { ...result, score: 0 },
-      group: SEARCH_GROUPS.findIndex((g) => g.type === result.type),
-      order: entries.length,
-      primary: primary.map(normalizeText).filter(Boolean),
-      refs: refs.map(normalizeText).filter(Boolean),
-      context: context.map(normalizeText).filter(Boolean),
-    });
-  };
-  const networkNames = new Map(topology.networks.map((n) => [n.asn, n.name]));
-  const nodesById = new Map(topology.nodes.map((n) => [n.id, n]));
-  const linksById = new Map(topology.links.map((l) => [l.id, l]));
-
-  for (const node of topology.nodes) {
-    const country = node.country ? countryName(node.country) : undefined;
-    const bounds = boundsOf([node.coordinates]) as Bounds;
-    add(
-      {
-        type: "node",
-        id: node.id,
-        label: node.name,
-        detail: [capitalize(node.kind), country].filter(Boolean).join(" · "),
-        target: { selection: { kind: "node", id: node.id }, bounds },
-      },
-      [node.name, node.id],
-      country ? [country] : [],
-    );
-  }
-
-  for (const link of topology.links) {
-    const asns = link.networks ?? [];
-    add(
-      {
-        type: "link",
-        id: link.id,
-        label: link.name,
-        detail: `${linkKindName(link.kind)} · ${describeIntervals(link)}`,
-        target: {
-          selection: { kind: "link", id: link.id },
-          bounds: linksBounds([link]) as Bounds,
-        },
-      },
-      [link.name, link.id],
-      [...asns.flatMap((asn) => networkNames.get(asn) ?? []), link.kind, linkKindName(link.kind)],
-      asns.flatMap((asn) => [`AS${asn}`, String(asn)]),
-    );
-  }
-
-  for (const network of topology.networks) {
-    const links = topology.links.filter((l) => l.networks?.includes(network.asn));
-    add(
-      {
-        type: "network",
-        id: String(network.asn),
-        label: network.name,
-        detail: [`AS${network.asn}`, network.country].filter(Boolean).join(" · "),
-        target: { asn: network.asn, bounds: linksBounds(links) },
-      },
-      [network.name, `AS${network.asn}`, String(network.asn)],
-      [],
-    );
-  }
-
-  const codes = [...new Set(topology.links.flatMap((l) => l.countries))].sort();
-  for (const code of codes) {
-    const links = topology.links.filter((l) => l.countries.includes(code));
-    add(
-      {
-        type: "country",
-        id: code,
-        label: countryName(code),
-        detail: `${code} · ${plural(links.length, "link")}`,
-        target: { country: code, bounds: linksBounds(links) as Bounds },
-      },
-      [countryName(code), code],
-      [],
-    );
-  }
-
-  for (const event of topology.events) {
-    const links = (event.links ?? []).flatMap((id) => linksById.get(id) ?? []);
-    const nodes = (event.nodes ?? []).flatMap((id) => nodesById.get(id) ?? []);
-    const first: Selection | undefined = links[0]
-      ? { kind: "link", id: links[0].id }
-      : nodes[0]
-        ? { kind: "node", id: nodes[0].id }
-        : undefined;
-    const bounds = linksBounds(
-      links,
-      nodes.map((n) => n.coordinates),
-    );
-    const when =
-      event.end && event.end !== event.date ? `${event.date} – ${event.end}` : event.date;
-    add(
-      {
-        type: "event",
-        id: event.id,
-        label: event.title,
-        detail: `${when} · ${event.kind}`,
-        target: {
-          date: event.date,
-          ...(first && { selection: first }),
-          ...(bounds && { bounds }),
-        },
-      },
-      [event.title, event.id, event.date],
-      [event.kind],
-    );
-  }
-
+  const entries: Entry[] = collectEntries(topology, countryName).map((entry, order) => ({
+    ...entry,
+    result: { ...entry.result, score: 0 } as SearchResult,
+    group: SEARCH_GROUPS.findIndex((g) => g.type === entry.result.type),
+    order,
+  }));
   const fuse = new Fuse(entries, {
     keys: [
       { name: "primary", weight: 3 },

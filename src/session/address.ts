@@ -4,6 +4,7 @@
  */
 import type { Topology } from "../model/schema";
 import { clampDate } from "../model/time-steps";
+import { openingDate } from "../state/selectors";
 import type { AppStore } from "../state/store";
 import { h } from "../ui/dom";
 import { encode, formatUrlProblem, type UrlProblem, type UrlState } from "../url/codec";
@@ -18,7 +19,7 @@ export function urlSessionOf(
 ): UrlSession {
   return {
     topology,
-    defaultDate: topology.timeRange[1],
+    defaultDate: openingDate(topology),
     clampDate: (date) => clampDate(date, range[0], range[1]),
     embed: url.embed ?? false,
     defaultDataset,
@@ -64,7 +65,7 @@ export function setupSessionAddress(
   });
   const linkTo = (embed: boolean) => {
     const base = `${location.origin}${location.pathname}${location.search}`;
-    return `${base}${encode({ ...toUrlState(store.getState(), urlSession), embed })}`;
+    return `${base}${encode({ ...toUrlState(store.getState(), urlSession), embed }, topology)}`;
   };
 
   let unsubscribeOpenFull = () => {};

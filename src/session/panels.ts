@@ -58,7 +58,9 @@ export function setupPanels(roots: Roots, deps: PanelDeps): (() => void)[] {
       setDate(store, deps.clampDate(target.date));
     }
     if ("country" in target) setFocus(store, target.country);
-    if ("asn" in target) setFilters(store, { ...store.getState().filters, networks: [target.asn] });
+    if ("network" in target) {
+      setFilters(store, { ...store.getState().filters, networks: [target.network] });
+    }
     if (target.bounds) deps.frame(target.bounds);
   };
   // Above the link list: search, then the country in focus.

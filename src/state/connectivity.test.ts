@@ -108,7 +108,25 @@ describe("connectivity", () => {
       connectivitySeries(fixtureUntil("2015-06-30"), "KP"),
       "2013-01-01",
     );
-    expect(point?.networks).toEqual([{ asn: 64500, name: "Example Net" }]);
+    expect(point?.networks).toEqual([{ key: "AS64500", asn: 64500, name: "Example Net" }]);
+  });
+
+  it("an operator without an AS number is an upstream by name, and planned links carry nothing", () => {
+    const input = validTopologyInput();
+    input.networks = [{ id: "orange", name: "Orange", country: "FR" }];
+    input.links[0] = {
+      ...input.links[0],
+      networks: ["orange"],
+      planned: [{ from: "2011-01-01", to: "2011-12-31" }],
+      active: [{ from: "2012-01-01", to: null }],
+    };
+    const series = connectivitySeries(parseTopology(input), "KP");
+    expect(connectivityOn(series, "2011-06-01")).toMatchObject({ links: 0, upstreams: 0 });
+    expect(connectivityOn(series, "2013-01-01")?.networks).toEqual([
+      { key: "orange", asn: undefined, name: "Orange" },
+    ]);
+    // The planned interval's start is no change point: nothing changed then.
+    expect(series.points.map((p) => p.date)).toEqual(["2010-01-01", "2012-01-01"]);
   });
 
   it("connectivityOn gives nothing before the series starts", () => {
@@ -127,7 +145,7 @@ describe("describeConnectivity", () => {
     links,
     upstreams: names.length,
     upstreamNames: names,
-    networks: names.map((name, i) => ({ asn: i + 1, name })),
+    networks: names.map((name, i) => ({ key: `AS${i + 1}`, asn: i + 1, name })),
   });
 
   it("names two upstreams and the link count", () => {

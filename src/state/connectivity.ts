@@ -3,13 +3,18 @@
  * networks (upstreams) run them, as a step series over the dataset's time range. Pure.
  */
 import { fromDayNumber, toDayNumber } from "../model/dates";
+import type { NetworkRef } from "../model/networks";
 import type { EventKind, Link, Topology } from "../model/schema";
+import { networkIndexOf } from "./networks";
 import { isActiveOn } from "./selectors";
 
 /** A foreign network on a country's cross-border links. */
 export interface Upstream {
-  readonly asn: number;
-  /** From `topology.networks`; `AS<number>` when the dataset does not list the network. */
+  /** Its key (`networkKey`): its id, or `AS<number>`. */
+  readonly key: string;
+  /** `undefined` for an operator without one. */
+  readonly asn: number | undefined;
+  /** From `topology.networks`; the reference itself when the dataset does not list the network. */
   readonly name: string;
 }
 
@@ -22,7 +27,7 @@ export interface ConnectivityPoint {
   readonly upstreams: number;
   /** Their names, in the order of {@link ConnectivityPoint.networks}. */
   readonly upstreamNames: readonly string[];
-  /** The foreign networks, sorted by name (then AS number). */
+  /** The foreign networks, sorted by name (then key). */
   readonly networks: readonly Upstream[];
 }
 
@@ -71,21 +76,21 @@ type Counts = Omit<ConnectivityPoint, "date">;
 function countsOn(
   links: readonly Link[],
   date: string,
-  foreign: (asn: number) => Upstream | undefined,
+  foreign: (ref: NetworkRef) => Upstream | undefined,
 ): Counts {
-  const byAsn = new Map<number, Upstream>();
+  const byKey = new Map<string, Upstream>();
   let count = 0;
+  // Planned intervals are not read: a link announced but not in service carries nothing yet.
   for (const link of links) {
     if (!isActiveOn(link.active, date)) continue;
     count++;
-    for (const asn of link.networks ?? []) {
-      const network = foreign(asn);
-      if (network) byAsn.set(asn, network);
+    for (const ref of link.networks ?? []) {
+      const network = foreign(ref);
+      if (network) byKey.set(network.key, network);
     }
   }
-  const networks = [...byAsn.values()].sort((a, b) =>
-    a.name === b.name ? a.asn - b.asn : a.name < b.name ? -1 : 1,
-  );
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const networks = [...byKey.values()].sort((a, b) => order(a.name, b.name) || order(a.key, b.key));
   return {
     links: count,
     upstreams: networks.length,
@@ -97,7 +102,7 @@ function countsOn(
 const sameCounts = (a: Counts, b: Counts) =>
   a.links === b.links &&
   a.networks.length === b.networks.length &&
-  a.networks.every((n, i) => n.asn === b.networks[i]?.asn);
+  a.networks.every((n, i) => n.key === b.networks[i]?.key);
 
 /**
  * `country`'s cross-border links and foreign upstreams over `topology.timeRange`: a point at the
@@ -109,11 +114,13 @@ const sameCounts = (a: Counts, b: Counts) =>
 export function connectivitySeries(topology: Topology, country: string): ConnectivitySeries {
   const [start, end] = topology.timeRange;
   const links = topology.links.filter((l) => isCrossBorderLinkOf(l, country));
-  const networks = new Map(topology.networks.map((n) => [n.asn, n]));
-  const foreign = (asn: number): Upstream | undefined => {
-    const network = networks.get(asn);
+  const index = networkIndexOf(topology);
+  const foreign = (ref: NetworkRef): Upstream | undefined => {
+    const network = index.resolve(ref);
     if (network?.country === country) return undefined;
-    return { asn, name: network?.name ?? `AS${asn}` };
+    const key = index.keyOf(ref);
+    if (network) return { key, asn: network.asn, name: network.name };
+    return { key, asn: typeof ref === "number" ? ref : undefined, name: key };
   };
 
   const changes = new Set<string>();

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
+import { validTopologyInput } from "../model/test-fixtures";
 import {
   activeCountsByKind,
   compareDates,
@@ -28,18 +29,54 @@ describe("filters", () => {
     expect(hasFilters({})).toBe(false);
     expect(hasFilters({ kinds: [] })).toBe(false);
     expect(shownLinkIds(t, {})).toBeNull();
-    expect(t.links.every((l) => passesFilters(l, {}))).toBe(true);
+    expect(t.links.every((l) => passesFilters(l, {}, t))).toBe(true);
   });
 
   it("need a link to match every group given, and any value within one", () => {
     const t = northKorea();
     const ttk = linkNamed(t, /TransTeleCom/);
-    expect(passesFilters(ttk, { networks: [20485] })).toBe(true);
-    expect(passesFilters(ttk, { networks: [4837, 20485] })).toBe(true);
-    expect(passesFilters(ttk, { networks: [4837] })).toBe(false);
-    expect(passesFilters(ttk, { countries: ["RU"], kinds: ["terrestrial"] })).toBe(true);
-    expect(passesFilters(ttk, { countries: ["RU"], kinds: ["satellite"] })).toBe(false);
-    expect(passesFilters(ttk, { countries: ["US"] })).toBe(false);
+    expect(passesFilters(ttk, { networks: ["AS20485"] }, t)).toBe(true);
+    expect(passesFilters(ttk, { networks: ["AS4837", "AS20485"] }, t)).toBe(true);
+    expect(passesFilters(ttk, { networks: ["AS4837"] }, t)).toBe(false);
+    expect(passesFilters(ttk, { countries: ["RU"], kinds: ["terrestrial"] }, t)).toBe(true);
+    expect(passesFilters(ttk, { countries: ["RU"], kinds: ["satellite"] }, t)).toBe(false);
+    expect(passesFilters(ttk, { countries: ["US"] }, t)).toBe(false);
+  });
+
+  it("find a network by its key, whether a link names it by AS number or by id", () => {
+    const input = validTopologyInput();
+    input.networks = [
+      { id: "telco", asn: 64500, name: "Telco" },
+      { id: "owner", name: "Cable Owner" },
+    ];
+    input.links.push(
+      { ...input.links[0], id: "by-id", networks: ["telco", "owner"] },
+      { ...input.links[0], id: "by-owner", networks: ["owner"] },
+    );
+    const t = parseTopology(input, "test.json");
+    const ids = (networks: string[]) =>
+      t.links.filter((l) => passesFilters(l, { networks }, t)).map((l) => l.id);
+    // "ab" names Telco by its AS number, "by-id" by its id: its key is the id.
+    expect(ids(["telco"])).toEqual(["ab", "by-id"]);
+    expect(ids(["owner"])).toEqual(["by-id", "by-owner"]);
+    expect(ids(["AS64500"])).toEqual(["ab", "by-id"]);
+    expect(ids(["owner", "telco"])).toEqual(["ab", "by-id", "by-owner"]);
+  });
+
+  it("never count a planned interval as active", () => {
+    const input = validTopologyInput();
+    input.links.push({
+      ...input.links[0],
+      id: "planned",
+      planned: [{ from: "2016-01-01", to: "2018-12-31" }],
+      active: [{ from: "2019-01-01", to: null }],
+    });
+    const t = parseTopology(input, "test.json");
+    expect(activeCountsByKind(t, "2017-01-01", {}).get("terrestrial")).toBe(1);
+    expect(activeCountsByKind(t, "2019-01-01", {}).get("terrestrial")).toBe(2);
+    expect(compareDates(t, "2017-01-01", "2019-06-01", {}).onlyB.map((l) => l.id)).toEqual([
+      "planned",
+    ]);
   });
 
   it("count the active links of each kind on a date, whatever the kind filter", () => {
@@ -49,7 +86,9 @@ describe("filters", () => {
     expect(counts.get("satellite")).toBe(1);
     expect(counts.get("terrestrial")).toBe(1);
     expect(activeCountsByKind(t, "2018-01-01", {}).get("terrestrial")).toBe(2);
-    expect(activeCountsByKind(t, "2018-01-01", { networks: [4837] }).get("terrestrial")).toBe(1);
+    expect(activeCountsByKind(t, "2018-01-01", { networks: ["AS4837"] }).get("terrestrial")).toBe(
+      1,
+    );
   });
 
   it("untick a kind by listing the others, and clear the group when all are ticked again", () => {
@@ -83,7 +122,7 @@ describe("comparing two dates", () => {
 
   it("leaves out links the filters hide", () => {
     const t = northKorea();
-    const c = compareDates(t, "2012-06-01", "2018-01-01", { networks: [4837] });
+    const c = compareDates(t, "2012-06-01", "2018-01-01", { networks: ["AS4837"] });
     expect([...c.onlyA, ...c.onlyB, ...c.both].map((l) => l.networks)).toEqual([
       expect.arrayContaining([4837]),
     ]);

@@ -2,7 +2,9 @@
  * Filters and compare mode, derived from the view state: which links pass, how many of each kind
  * are active, and how two dates differ. Pure.
  */
+import type { NetworkRef } from "../model/networks";
 import type { Link, LinkKind, Topology } from "../model/schema";
+import { refsOfKeys } from "./networks";
 import { activeLinksOn, isActiveOn } from "./selectors";
 import type { Filters } from "./store";
 
@@ -10,10 +12,20 @@ import type { Filters } from "./store";
 export const hasFilters = (f: Filters): boolean =>
   Boolean(f.kinds?.length || f.networks?.length || f.countries?.length);
 
-/** True when `link` matches every group given (any value within a group). */
-export function passesFilters(link: Link, f: Filters): boolean {
+/** True when `link` names one of `refs` (a loop: this runs for every link of a scan). */
+function runByAny(link: Link, refs: ReadonlySet<NetworkRef>): boolean {
+  for (const ref of link.networks ?? []) if (refs.has(ref)) return true;
+  return false;
+}
+
+/**
+ * True when `link` (of `topology`) matches every group given (any value within a group). The
+ * networks group holds keys; a link names its networks by AS number or id, so the keys are read
+ * as the references they stand for, once per topology and list.
+ */
+export function passesFilters(link: Link, f: Filters, topology: Topology): boolean {
   if (f.kinds?.length && !f.kinds.includes(link.kind)) return false;
-  if (f.networks?.length && !link.networks?.some((asn) => f.networks?.includes(asn))) return false;
+  if (f.networks?.length && !runByAny(link, refsOfKeys(topology, f.networks))) return false;
   if (f.countries?.length && !link.countries.some((c) => f.countries?.includes(c))) return false;
   return true;
 }
@@ -21,7 +33,7 @@ export function passesFilters(link: Link, f: Filters): boolean {
 /** Ids of the links that pass `f`, or `null` when no filter is set (everything passes). */
 export function shownLinkIds(topology: Topology, f: Filters): ReadonlySet<string> | null {
   if (!hasFilters(f)) return null;
-  return new Set(topology.links.filter((l) => passesFilters(l, f)).map((l) => l.id));
+  return new Set(topology.links.filter((l) => passesFilters(l, f, topology)).map((l) => l.id));
 }
 
 /**
@@ -36,7 +48,7 @@ export function activeCountsByKind(
   const others: Filters = { ...f, kinds: [] };
   const counts = new Map<LinkKind, number>();
   for (const link of activeLinksOn(topology, date)) {
-    if (!passesFilters(link, others)) continue;
+    if (!passesFilters(link, others, topology)) continue;
     counts.set(link.kind, (counts.get(link.kind) ?? 0) + 1);
   }
   return counts;
@@ -70,7 +82,7 @@ export function compareDates(topology: Topology, a: string, b: string, f: Filter
   const onlyB: Link[] = [];
   const both: Link[] = [];
   for (const link of topology.links) {
-    if (!passesFilters(link, f)) continue;
+    if (!passesFilters(link, f, topology)) continue;
     const atA = isActiveOn(link.active, a);
     const atB = isActiveOn(link.active, b);
     if (atA && atB) both.push(link);

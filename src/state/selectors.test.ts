@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import type { Link, Topology } from "../model/schema";
 import { datasetCountries } from "./filters";
-import { activeLinksOn, isActiveOn, nodeDegrees } from "./selectors";
+import { activeLinksOn, isActiveOn, nodeDegrees, openingDate } from "./selectors";
 
 const northKorea = (): Topology =>
   parseTopology(
@@ -71,5 +71,23 @@ describe("nodeDegrees", () => {
     let total = 0;
     for (const link of t.links) total += new Set([link.from, link.to, ...(link.via ?? [])]).size;
     expect([...before.values()].reduce((s, n) => s + n, 0)).toBe(total);
+  });
+});
+
+describe("openingDate", () => {
+  it("is the date the facts stand for when planned dates reach past it", () => {
+    expect(openingDate({ updated: "2021-06-29", timeRange: ["1989-01-01", "2024-04-01"] })).toBe(
+      "2021-06-29",
+    );
+  });
+  it("is the range's end when the dataset was reviewed after its last date", () => {
+    expect(openingDate({ updated: "2026-11-01", timeRange: ["2009-01-01", "2026-10-01"] })).toBe(
+      "2026-10-01",
+    );
+  });
+  it("stays within the range", () => {
+    expect(openingDate({ updated: "2000-01-01", timeRange: ["2009-01-01", "2026-10-01"] })).toBe(
+      "2009-01-01",
+    );
   });
 });

@@ -2,9 +2,32 @@
 import { greatCircleKm, type LonLat } from "../model/route";
 import type { Interval, Link, Topology, TopologyEvent } from "../model/schema";
 
+/**
+ * The date a dataset opens at: the date its facts stand for (`updated`), not a later one its
+ * range reaches only through planned ready-for-service dates; the range's end when that is
+ * earlier (a curated dataset reviewed after its last event).
+ */
+export const openingDate = (topology: Pick<Topology, "updated" | "timeRange">): string => {
+  const [first, last] = topology.timeRange;
+  if (topology.updated >= last) return last;
+  if (topology.updated < first) return first;
+  return topology.updated;
+};
+
 /** True when one of the intervals contains `date` (an open end means still active). */
 export const isActiveOn = (active: readonly Interval[], date: string): boolean =>
   active.some((i) => i.from <= date && (i.to === null || date <= i.to));
+
+/**
+ * The planned interval `date` falls in (announced, not yet in service), if any. Planned is never
+ * active: counts, filters and the country panel read `link.active` alone.
+ */
+export const plannedIntervalOn = (link: Link, date: string): Interval | undefined =>
+  link.planned?.find((i) => i.from <= date && (i.to === null || date <= i.to));
+
+/** True when some link of `topology` has a planned interval (the legend then keys planned links). */
+export const hasPlannedLinks = (topology: Topology): boolean =>
+  topology.links.some((link) => (link.planned?.length ?? 0) > 0);
 
 const lastActive = new WeakMap<Topology, { date: string; links: readonly Link[] }>();
 

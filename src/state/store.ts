@@ -19,7 +19,8 @@ export interface Camera {
 /** Which links to show: those matching every group given (any value within a group). */
 export interface Filters {
   readonly kinds?: readonly LinkKind[];
-  readonly networks?: readonly number[];
+  /** Networks by key (`networkKey`: a network's id, or `AS<number>`). */
+  readonly networks?: readonly string[];
   readonly countries?: readonly string[];
 }
 

@@ -107,7 +107,7 @@ export function setupActiveLinks(
   const render = () => {
     const { date, selection, theme, filters } = store.getState();
     const active = activeLinksOn(topology, date);
-    const links = active.filter((l) => passesFilters(l, filters));
+    const links = active.filter((l) => passesFilters(l, filters, topology));
     const hidden = active.length - links.length;
     const disrupted = disruptedLinkIds(topology, date);
     caption.textContent = `on ${formatDateLong(date)}`;

@@ -28,7 +28,7 @@ export function changePointFrom(
   return undefined;
 }
 
-/** An upstream network as listed: "AS4837" and its name. */
+/** An upstream network as listed: "AS4837" ("" for an operator without one) and its name. */
 export interface UpstreamRow {
   readonly asn: string;
   readonly name: string;
@@ -52,6 +52,9 @@ export function buildCountryDateView(
   const next = points[index + 1]?.date;
   return {
     summary: describeConnectivity(name, point, next),
-    upstreams: (point?.networks ?? []).map((n) => ({ asn: `AS${n.asn}`, name: n.name })),
+    upstreams: (point?.networks ?? []).map((n) => ({
+      asn: n.asn === undefined ? "" : `AS${n.asn}`,
+      name: n.name,
+    })),
   };
 }

@@ -86,7 +86,7 @@ export function renderCountryDate(parts: CountryPanelParts, view: CountryDateVie
           "ul",
           { class: "cp-upstream-list" },
           ...view.upstreams.map((n) =>
-            h("li", {}, h("span", { class: "asn" }, n.asn), ` ${n.name}`),
+            h("li", {}, n.asn && h("span", { class: "asn" }, n.asn), n.asn ? ` ${n.name}` : n.name),
           ),
         )
       : h("p", { class: "muted" }, "None on this date."),

@@ -108,6 +108,37 @@ describe("buildDatasetListing", () => {
   });
 });
 
+describe("a dataset's license", () => {
+  it("is named and linked where the catalog gives one, with its credit", () => {
+    const licensed = {
+      ...catalog(),
+      datasets: [
+        {
+          ...entry(),
+          license: {
+            spdx: "CC-BY-NC-SA-3.0",
+            name: "CC BY-NC-SA 3.0",
+            url: "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+            attribution: "Source: TeleGeography",
+          },
+        },
+        { ...entry(), id: "plain", license: { name: "Public domain" } },
+        { ...entry(), id: "none" },
+      ],
+    };
+    const { choices } = buildDatasetListing(licensed, null, hashOf, "d");
+    expect(choices.map((c) => c.license)).toEqual([
+      {
+        name: "CC BY-NC-SA 3.0",
+        href: "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+        attribution: "Source: TeleGeography",
+      },
+      { name: "Public domain", href: null, attribution: null },
+      null,
+    ]);
+  });
+});
+
 describe("isPlainClick", () => {
   const click = (changes: Partial<LinkClick> = {}): LinkClick => ({
     button: 0,

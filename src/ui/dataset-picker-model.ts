@@ -1,7 +1,7 @@
 /**
  * What the Datasets dialog shows, computed from the catalog and what is open now: a line naming
  * a local file on show, and one choice per catalog dataset (its link, its summary, whether it is
- * the one open). No DOM: `dataset-picker-view.ts` draws it.
+ * the one open, its license). No DOM: `dataset-picker-view.ts` draws it.
  */
 import type { Catalog, CatalogEntry } from "../model/schema";
 import { formatDateLong } from "../model/time-steps";
@@ -50,6 +50,26 @@ export interface DatasetChoice {
   readonly meta: string;
   /** True for the catalog dataset open now: choosing it only closes the dialog. */
   readonly current: boolean;
+  /** The terms it is published under, where the catalog says; shown beside the choice. */
+  readonly license: DatasetLicense | null;
+}
+
+/** A dataset's license: its name, linked to its text when it has an http(s) address, and credit. */
+export interface DatasetLicense {
+  readonly name: string;
+  readonly href: string | null;
+  readonly attribution: string | null;
+}
+
+/** What the dialog says of `entry`'s license, or `null` when the catalog names none. */
+export function buildDatasetLicense(entry: CatalogEntry): DatasetLicense | null {
+  const { license } = entry;
+  if (!license) return null;
+  return {
+    name: license.name,
+    href: license.url && /^https?:/.test(license.url) ? license.url : null,
+    attribution: license.attribution ?? null,
+  };
 }
 
 /** What the dialog lists. */
@@ -83,6 +103,7 @@ export function buildDatasetListing(
         description: entry.description,
         meta: formatEntryMeta(entry),
         current: entry.id === currentId,
+        license: buildDatasetLicense(entry),
       };
     }),
   };

@@ -61,7 +61,23 @@ export function createDatasetPickerView(id: string): DatasetPickerView {
   return { button, dialog, closeButton, openNow, list, input, fileButton };
 }
 
-/** A choice's list item: a link that `onChoose` follows on a plain click. */
+/**
+ * "License: CC BY-NC-SA 3.0" and its credit, below the choice: outside its link, since a link
+ * cannot hold another.
+ */
+const licenseLine = ({ license }: DatasetChoice) =>
+  license &&
+  h(
+    "p",
+    { class: "dataset-license" },
+    "License: ",
+    license.href
+      ? h("a", { href: license.href, target: "_blank", rel: "noopener noreferrer" }, license.name)
+      : license.name,
+    license.attribution && h("span", { class: "dataset-attribution" }, license.attribution),
+  );
+
+/** A choice's list item: a link that `onChoose` follows on a plain click, and its license. */
 function choiceItem(choice: DatasetChoice, onChoose: (choice: DatasetChoice) => void) {
   const link = h(
     "a",
@@ -91,7 +107,7 @@ function choiceItem(choice: DatasetChoice, onChoose: (choice: DatasetChoice) => 
     e.preventDefault();
     onChoose(choice);
   });
-  return h("li", {}, link);
+  return h("li", {}, link, licenseLine(choice));
 }
 
 /** Draws `listing` into the dialog: the local file's line, and one link per catalog dataset. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import type { Link, Topology, TopologyNode } from "../model/schema";
-import { validTopologyInput } from "../model/test-fixtures";
+import { partsTopologyInput, validTopologyInput } from "../model/test-fixtures";
 import {
   buildDetailsIndex,
   buildLinkDetails,
@@ -224,6 +224,19 @@ describe("buildLinkDetails", () => {
   });
 });
 
+describe("buildLinkDetails of a cable of several parts", () => {
+  it("says what its route is rather than chaining its places, and lists its owners", () => {
+    const t = parseTopology(partsTopologyInput(), "parts.json");
+    const details = buildLinkDetails(t, buildDetailsIndex(t), linkOf(t, "cable"));
+    expect(details.route).toBe("3 parts (trunk and branches) joining 2 places");
+    expect(details.operators).toEqual([
+      { asn: "", name: "Orange" },
+      { asn: "AS64500", name: "Example Net" },
+    ]);
+    expect(details.formerNames).toEqual([{ name: "Old Cable", until: "2014-06-30" }]);
+  });
+});
+
 describe("buildNodeDetails", () => {
   it("describes a node: its kind and country, place, links through it and events", () => {
     const t = withSatellite();
@@ -252,5 +265,121 @@ describe("buildNodeDetails", () => {
     expect(c.notes.dispute).toBe("Claimed by two states");
     expect(c.links.map((l) => l.id)).toEqual(["ac"]);
     expect(c.sources.map((s) => s.title)).toEqual(["A source", "A report"]);
+  });
+});
+
+/**
+ * A submarine cable "cable" from A through a waypoint "w" and landing "l" to B, run by the owner
+ * "orange" (no AS number), by AS64500 (listed as "example") and by AS64999 (not listed); renamed
+ * once; planned from 2015 until service on 2017-06-01. The dataset and its source carry licenses.
+ */
+function withCable(): Topology {
+  const input = validTopologyInput();
+  input.license = {
+    spdx: "CC-BY-NC-SA-3.0",
+    name: "CC BY-NC-SA 3.0",
+    url: "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+    attribution: "Data: TeleGeography",
+  };
+  input.sources[0] = { ...input.sources[0], license: { name: "Open terms" } };
+  input.networks = [
+    { id: "example", asn: 64500, name: "Example Net" },
+    { id: "orange", name: "Orange" },
+    { asn: 64999, name: "Far Net" },
+  ];
+  input.nodes.push(
+    { id: "w", name: "W", kind: "waypoint", coordinates: [125, 39.5], sources: ["src"] },
+    { id: "l", name: "Landing L", kind: "landing", coordinates: [124.8, 39.8], sources: ["src"] },
+  );
+  input.links.push({
+    ...input.links[0],
+    id: "cable",
+    name: "New Cable",
+    kind: "submarine",
+    via: ["w", "l"],
+    networks: ["orange", 64500, 64999],
+    formerNames: [{ name: "Old Cable", until: "2016-12-31" }, { name: "First Cable" }],
+    planned: [{ from: "2015-01-01", to: "2017-05-31" }],
+    active: [{ from: "2017-06-01", to: null }],
+  });
+  return parseTopology(input, "test.json");
+}
+
+describe("a cable's details", () => {
+  it("lists its operators by name, with an AS number where there is one", () => {
+    const t = withCable();
+    const details = buildLinkDetails(t, buildDetailsIndex(t), linkOf(t, "cable"));
+    expect(details.operators).toEqual([
+      { asn: "", name: "Orange" },
+      { asn: "AS64500", name: "Example Net" },
+      { asn: "AS64999", name: "Far Net" },
+    ]);
+  });
+
+  it("lists its landings as places to select, leaving routing waypoints out", () => {
+    const t = withCable();
+    const index = buildDetailsIndex(t);
+    const cable = buildLinkDetails(t, index, linkOf(t, "cable"));
+    expect(cable.placesTitle).toBe("Landings");
+    expect(cable.places).toEqual([
+      { id: "a", name: "A", known: true },
+      { id: "l", name: "Landing L", known: true },
+      { id: "b", name: "B", known: true },
+    ]);
+    expect(buildLinkDetails(t, index, linkOf(t, "ab")).placesTitle).toBe("Places");
+  });
+
+  it("lists the names it had, with the last date of each where known", () => {
+    const t = withCable();
+    const details = buildLinkDetails(t, buildDetailsIndex(t), linkOf(t, "cable"));
+    expect(details.formerNames).toEqual([
+      { name: "Old Cable", until: "2016-12-31" },
+      { name: "First Cable", until: undefined },
+    ]);
+    expect(details.planned).toEqual([{ span: "2015-01-01 – 2017-05-31", note: undefined }]);
+  });
+
+  it("is planned before its ready-for-service date, and active from it", () => {
+    const t = withCable();
+    const cable = linkOf(t, "cable");
+    expect(buildLinkStatus(t, cable, "2016-03-01")).toEqual({
+      tone: "planned",
+      text: "Planned — ready for service 2017-06-01",
+    });
+    expect(buildLinkStatus(t, cable, "2017-06-01").tone).toBe("on");
+    expect(buildLinkStatus(t, cable, "2014-12-31").tone).toBe("off");
+  });
+
+  it("says a cable withdrawn while planned never entered service", () => {
+    const input = validTopologyInput();
+    input.links[0] = {
+      ...input.links[0],
+      planned: [{ from: "2012-01-01", to: "2013-06-30" }],
+      active: [],
+    };
+    const t = parseTopology(input, "test.json");
+    expect(buildLinkStatus(t, linkOf(t, "ab"), "2013-01-01")).toEqual({
+      tone: "planned",
+      text: "Planned until 2013-06-30; never in service",
+    });
+    expect(buildLinkDetails(t, buildDetailsIndex(t), linkOf(t, "ab")).intervals).toEqual([]);
+  });
+
+  it("shows its sources' licenses and the dataset's, linked and credited", () => {
+    const t = withCable();
+    const index = buildDetailsIndex(t);
+    const details = buildLinkDetails(t, index, linkOf(t, "cable"));
+    expect(details.sources[0]?.license).toEqual({
+      name: "Open terms",
+      href: null,
+      attribution: undefined,
+    });
+    const license = {
+      name: "CC BY-NC-SA 3.0",
+      href: "https://creativecommons.org/licenses/by-nc-sa/3.0/",
+      attribution: "Data: TeleGeography",
+    };
+    expect(details.license).toEqual(license);
+    expect(buildNodeDetails(t, index, nodeOf(t, "a")).license).toEqual(license);
   });
 });

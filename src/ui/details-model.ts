@@ -4,7 +4,19 @@
  * events and cited sources. No DOM: `details-view.ts` draws it.
  */
 import { describeIntervals, linkKindName } from "../layers/describe";
-import type { Link, Network, Source, Topology, TopologyEvent, TopologyNode } from "../model/schema";
+import { count } from "../model/count";
+import type { NetworkIndex } from "../model/networks";
+import { pathPartCount } from "../model/path-coordinates";
+import type {
+  Interval,
+  License,
+  Link,
+  Source,
+  Topology,
+  TopologyEvent,
+  TopologyNode,
+} from "../model/schema";
+import { networkIndexOf } from "../state/networks";
 import {
   DISRUPTIVE_EVENT_KINDS,
   eventsAbout,
@@ -12,6 +24,7 @@ import {
   isActiveOn,
   linksThrough,
   nearestNode,
+  plannedIntervalOn,
 } from "../state/selectors";
 import type { Selection } from "../state/store";
 
@@ -26,18 +39,20 @@ export const formatLatLon = ([lon, lat]: readonly number[]): string => {
   return `${Math.abs(la).toFixed(3)}° ${la >= 0 ? "N" : "S"}, ${Math.abs(lo).toFixed(3)}° ${lo >= 0 ? "E" : "W"}`;
 };
 
-/** The topology's records by id, looked up on every render. */
+/** The topology's records by id, looked up on every render; and the dataset's license. */
 export interface DetailsIndex {
   readonly sources: ReadonlyMap<string, Source>;
-  readonly networks: ReadonlyMap<number, Network>;
+  readonly networks: NetworkIndex;
   readonly nodes: ReadonlyMap<string, TopologyNode>;
+  readonly license: License | undefined;
 }
 
 export function buildDetailsIndex(topology: Topology): DetailsIndex {
   return {
     sources: new Map(topology.sources.map((s) => [s.id, s])),
-    networks: new Map(topology.networks.map((n) => [n.asn, n])),
+    networks: networkIndexOf(topology),
     nodes: new Map(topology.nodes.map((n) => [n.id, n])),
+    license: topology.license,
   };
 }
 
@@ -64,11 +79,25 @@ export function findSelected(
 
 /** Whether a link runs on the store's date: `tone` picks its class, `status-${tone}`. */
 export interface LinkStatus {
-  readonly tone: "on" | "off" | "disrupted";
+  readonly tone: "on" | "off" | "disrupted" | "planned";
   readonly text: string;
 }
 
-/** An active link named by an outage or attack in progress on `date` is disrupted. */
+/**
+ * What a link planned on `date` (in `plan`) became: in service from the next active interval's
+ * start, or withdrawn when none follows and the plan ended.
+ */
+function plannedStatus(link: Link, plan: Interval, date: string): LinkStatus {
+  const service = link.active.find((i) => i.from > date);
+  if (service) return { tone: "planned", text: `Planned — ready for service ${service.from}` };
+  if (plan.to === null) return { tone: "planned", text: "Planned — not yet in service" };
+  return { tone: "planned", text: `Planned until ${plan.to}; never in service` };
+}
+
+/**
+ * An active link named by an outage or attack in progress on `date` is disrupted; a link in a
+ * planned interval (announced, not yet in service) is planned, never active.
+ */
 export function buildLinkStatus(topology: Topology, link: Link, date: string): LinkStatus {
   const active = isActiveOn(link.active, date);
   const disruption = active
@@ -77,10 +106,27 @@ export function buildLinkStatus(topology: Topology, link: Link, date: string): L
       )
     : undefined;
   if (disruption) return { tone: "disrupted", text: `Disrupted on this date: ${disruption.title}` };
-  return active
-    ? { tone: "on", text: "Active on this date" }
-    : { tone: "off", text: "Not active on this date" };
+  if (active) return { tone: "on", text: "Active on this date" };
+  const plan = plannedIntervalOn(link, date);
+  if (plan) return plannedStatus(link, plan, date);
+  return { tone: "off", text: "Not active on this date" };
 }
+
+/** A license: its name, linked when it has an http(s) address, and the credit it asks for. */
+export interface LicenseRow {
+  readonly name: string;
+  readonly href: string | null;
+  readonly attribution: string | undefined;
+}
+
+const httpHref = (url: string | undefined) => (url && /^https?:/.test(url) ? url : null);
+
+export const buildLicenseRow = (license: License | undefined): LicenseRow | undefined =>
+  license && {
+    name: license.name,
+    href: httpHref(license.url),
+    attribution: license.attribution,
+  };
 
 /**
  * A cited source. `href` is set only for an http(s) address; `meta` (publisher · author · date)
@@ -91,6 +137,8 @@ export interface SourceRow {
   readonly href: string | null;
   readonly meta: string;
   readonly note: string | undefined;
+  /** The terms the source's data is published under, where it says. */
+  readonly license: LicenseRow | undefined;
 }
 
 /** A related event: a button that moves the timeline to `date`. */
@@ -109,10 +157,26 @@ export interface DetailsNotes {
   readonly assumptions: readonly string[];
 }
 
-/** A network running the link: "AS64500" and its name ("" for an unknown AS). */
+/**
+ * A network running the link: "AS64500" ("" for an operator without an AS number) and its name
+ * ("" for an AS the dataset does not list; the id itself for an unlisted operator).
+ */
 export interface OperatorRow {
   readonly asn: string;
   readonly name: string;
+}
+
+/** A place the link lands at or passes: a button that selects it (`known`: the dataset has it). */
+export interface PlaceRow {
+  readonly id: string;
+  readonly name: string;
+  readonly known: boolean;
+}
+
+/** A name the link had before, and the last date it had it (if known). */
+export interface FormerNameRow {
+  readonly name: string;
+  readonly until: string | undefined;
 }
 
 /** An activity interval: "2010-01-01 – today", with its note if any. */
@@ -136,8 +200,16 @@ export interface LinkDetails {
   /** Its places in order, e.g. "A → B". */
   readonly route: string;
   readonly length: string;
+  /** "Landings" for a submarine cable, "Places" for the other kinds. */
+  readonly placesTitle: string;
+  /** Its end points and waypoints that are places (not routing points), each once, in order. */
+  readonly places: readonly PlaceRow[];
+  readonly formerNames: readonly FormerNameRow[];
   readonly operators: readonly OperatorRow[];
+  /** Empty for a link that was planned and never in service. */
   readonly intervals: readonly IntervalRow[];
+  /** When it was announced but not yet in service. */
+  readonly planned: readonly IntervalRow[];
   /** "KP → CN", or "—" for none. */
   readonly countries: string;
   readonly crossings: readonly CrossingRow[];
@@ -146,6 +218,8 @@ export interface LinkDetails {
   readonly notes: DetailsNotes;
   readonly events: readonly EventRow[];
   readonly sources: readonly SourceRow[];
+  /** The dataset's license. */
+  readonly license: LicenseRow | undefined;
 }
 
 /** A link through a node: a button that selects it, with its activity. */
@@ -166,6 +240,8 @@ export interface NodeDetails {
   readonly links: readonly NodeLinkRow[];
   readonly events: readonly EventRow[];
   readonly sources: readonly SourceRow[];
+  /** The dataset's license. */
+  readonly license: LicenseRow | undefined;
 }
 
 const buildNotes = (record: {
@@ -192,26 +268,59 @@ const buildSourceRows = (index: DetailsIndex, ids: readonly string[]): SourceRow
     const source = index.sources.get(id) as Source;
     return {
       title: source.title,
-      href: source.url && /^https?:/.test(source.url) ? source.url : null,
+      href: httpHref(source.url),
       meta: [source.publisher, source.author, source.date].filter(Boolean).join(" · "),
       note: source.note,
+      license: buildLicenseRow(source.license),
     };
   });
+
+/** "2010-01-01 – today", with the interval's note. */
+const buildIntervalRows = (intervals: readonly Interval[]): IntervalRow[] =>
+  intervals.map((i) => ({ span: `${i.from} – ${i.to ?? "today"}`, note: i.note }));
+
+/** A link's networks as listed: by name, with the AS number where there is one. */
+const buildOperatorRows = (index: DetailsIndex, link: Link): OperatorRow[] =>
+  (link.networks ?? []).map((ref) => {
+    const network = index.networks.resolve(ref);
+    const asn = network ? network.asn : typeof ref === "number" ? ref : undefined;
+    return {
+      asn: asn === undefined ? "" : `AS${asn}`,
+      name: network?.name ?? (typeof ref === "string" ? ref : ""),
+    };
+  });
+
+/** The link's places in route order, each once; routing waypoints are not places to visit. */
+function buildPlaceRows(index: DetailsIndex, link: Link): PlaceRow[] {
+  const ids = [...new Set([link.from, ...(link.via ?? []), link.to])];
+  return ids.flatMap((id) => {
+    const node = index.nodes.get(id);
+    if (node?.kind === "waypoint") return [];
+    return [{ id, name: node?.name ?? id, known: node !== undefined }];
+  });
+}
 
 export function buildLinkDetails(topology: Topology, index: DetailsIndex, link: Link): LinkDetails {
   const stops = [link.from, ...(link.via ?? []), link.to].map(
     (id) => index.nodes.get(id)?.name ?? id,
   );
+  const parts = pathPartCount(link);
   return {
     eyebrow: linkKindName(link.kind),
     title: link.name,
-    route: stops.join(" → "),
+    // A route of several parts (a cable's trunk and branches) is no chain from one place to the
+    // next: its places are listed below, the route says what it is.
+    route:
+      parts > 1
+        ? `${count(parts)} parts (trunk and branches) joining ${count(new Set(stops).size)} places`
+        : stops.join(" → "),
     length: `${formatKm(link.lengthKm)} along the drawn route`,
-    operators: (link.networks ?? []).map((asn) => ({
-      asn: `AS${asn}`,
-      name: index.networks.get(asn)?.name ?? "",
-    })),
-    intervals: link.active.map((i) => ({ span: `${i.from} – ${i.to ?? "today"}`, note: i.note })),
+    placesTitle: link.kind === "submarine" ? "Landings" : "Places",
+    places: buildPlaceRows(index, link),
+    formerNames: (link.formerNames ?? []).map((f) => ({ name: f.name, until: f.until })),
+    operators: buildOperatorRows(index, link),
+    intervals: buildIntervalRows(link.active),
+    planned: buildIntervalRows(link.planned ?? []),
     countries: link.countries.join(" → ") || "—",
     crossings: link.crossings.map((c) => {
       const near = nearestNode(topology, c.at);
@@ -228,6 +337,7 @@ export function buildLinkDetails(topology: Topology, index: DetailsIndex, link: 
     notes: buildNotes(link),
     events: buildEventRows(eventsAbout(topology, "link", link.id)),
     sources: buildSourceRows(index, link.sources),
+    license: buildLicenseRow(index.license),
   };
 }
 
@@ -244,9 +354,10 @@ export function buildNodeDetails(
     links: linksThrough(topology, node.id).map((l) => ({
       id: l.id,
       name: l.name,
-      activity: describeIntervals(l),
+      activity: l.active.length > 0 ? describeIntervals(l) : "planned, never in service",
     })),
     events: buildEventRows(eventsAbout(topology, "node", node.id)),
     sources: buildSourceRows(index, node.sources),
+    license: buildLicenseRow(index.license),
   };
 }

@@ -5,9 +5,12 @@
 import type {
   DetailsNotes,
   EventRow,
+  IntervalRow,
+  LicenseRow,
   LinkDetails,
   LinkStatus,
   NodeDetails,
+  PlaceRow,
   SourceRow,
 } from "./details-model";
 import { h } from "./dom";
@@ -20,6 +23,8 @@ export interface DetailsActions {
   readonly goToDate: (date: string) => void;
   /** A link through the node shown: selects it. */
   readonly selectLink: (id: string) => void;
+  /** A place the link shown lands at or passes: selects it. */
+  readonly selectNode: (id: string) => void;
 }
 
 /** The panel, hidden until something is selected; its heading is `details-title`. */
@@ -43,6 +48,20 @@ const header = (eyebrow: string, title: string, actions: DetailsActions) => {
   );
 };
 
+/** An address outside the app: opened in a new tab, telling it nothing of this page. */
+const outLink = (href: string, text: string) =>
+  h("a", { href, target: "_blank", rel: "noopener noreferrer" }, text);
+
+/** "License: CC BY-NC-SA 3.0" (linked to its text), then the credit it asks for. */
+const licenseLine = (label: string, license: LicenseRow) =>
+  h(
+    "span",
+    { class: "license" },
+    `${label}: `,
+    license.href ? outLink(license.href, license.name) : license.name,
+    license.attribution && h("span", { class: "license-attribution" }, license.attribution),
+  );
+
 const sourceList = (rows: readonly SourceRow[]) =>
   h(
     "ol",
@@ -52,14 +71,11 @@ const sourceList = (rows: readonly SourceRow[]) =>
         "li",
         {},
         source.href
-          ? h(
-              "a",
-              { href: source.href, target: "_blank", rel: "noopener noreferrer" },
-              source.title,
-            )
+          ? outLink(source.href, source.title)
           : h("span", { class: "source-title" }, source.title),
         source.meta && h("span", { class: "source-meta" }, source.meta),
         source.note && h("span", { class: "source-note" }, source.note),
+        source.license && licenseLine("License", source.license),
       ),
     ),
   );
@@ -95,6 +111,32 @@ const notes = (record: DetailsNotes): Child[] => [
     ),
 ];
 
+/** The dataset's license, below its sources. */
+const licenseSection = (license: LicenseRow | undefined) =>
+  license && section("License", h("p", {}, licenseLine("Dataset", license)));
+
+const intervalList = (rows: readonly IntervalRow[]) =>
+  h(
+    "ul",
+    {},
+    ...rows.map((i) =>
+      h("li", {}, i.span, i.note && h("span", { class: "interval-note" }, i.note)),
+    ),
+  );
+
+/** The link's places as buttons that select them; a place the dataset lacks, as text. */
+const placeList = (rows: readonly PlaceRow[], actions: DetailsActions) =>
+  h(
+    "ul",
+    { class: "places" },
+    ...rows.map((place) => {
+      if (!place.known) return h("li", {}, place.name);
+      const button = h("button", { type: "button", class: "link-ref" }, place.name);
+      button.addEventListener("click", () => actions.selectNode(place.id));
+      return h("li", {}, button);
+    }),
+  );
+
 /** Only elements go in the panel: the sections left out are `false`, `""` or `undefined`. */
 const elements = (children: Child[]): HTMLElement[] =>
   children.filter((c): c is HTMLElement => c instanceof Node);
@@ -118,6 +160,18 @@ export function renderLinkDetails(
     header(details.eyebrow, details.title, actions),
     status,
     section("Route", h("p", {}, details.route), h("p", { class: "facts" }, details.length)),
+    details.formerNames.length > 0 &&
+      section(
+        "Former names",
+        h(
+          "ul",
+          {},
+          ...details.formerNames.map((f) =>
+            h("li", {}, f.name, f.until && h("span", { class: "muted" }, ` (until ${f.until})`)),
+          ),
+        ),
+      ),
+    details.places.length > 0 && section(details.placesTitle, placeList(details.places, actions)),
     details.operators.length > 0 &&
       section(
         "Operated by",
@@ -125,20 +179,23 @@ export function renderLinkDetails(
           "ul",
           {},
           ...details.operators.map((o) =>
-            h("li", {}, h("span", { class: "asn" }, o.asn), ` ${o.name}`),
+            h(
+              "li",
+              {},
+              o.asn && h("span", { class: "asn" }, o.asn),
+              o.asn && o.name && " ",
+              o.name,
+            ),
           ),
         ),
       ),
     section(
       "Active",
-      h(
-        "ul",
-        {},
-        ...details.intervals.map((i) =>
-          h("li", {}, i.span, i.note && h("span", { class: "interval-note" }, i.note)),
-        ),
-      ),
+      details.intervals.length > 0
+        ? intervalList(details.intervals)
+        : h("p", { class: "muted" }, "Never in service."),
     ),
+    details.planned.length > 0 && section("Planned", intervalList(details.planned)),
     section(
       "Countries and border crossings",
       h("p", {}, details.countries),
@@ -161,6 +218,7 @@ export function renderLinkDetails(
     ...notes(details.notes),
     eventsSection(details.events, actions),
     section("Sources", sourceList(details.sources)),
+    licenseSection(details.license),
   ]);
   return { content, status };
 }
@@ -179,5 +237,6 @@ export function renderNodeDetails(details: NodeDetails, actions: DetailsActions)
     section("Links", h("ul", {}, ...links)),
     eventsSection(details.events, actions),
     section("Sources", sourceList(details.sources)),
+    licenseSection(details.license),
   ]);
 }

@@ -1,6 +1,7 @@
 /**
- * The details panel of the selected link or node: what it is, who runs it, when it was active,
- * where it crosses borders, related events and the cited sources. Dataset text is set as text.
+ * The details panel of the selected link or node: what it is, where it lands, who runs it, when
+ * it was active (or planned), where it crosses borders, related events, the cited sources and
+ * the licenses they and the dataset are published under. Dataset text is set as text.
  * What it shows is `details-model.ts`; its elements are `details-view.ts`; this file wires them to
  * the store, the keyboard and the focus.
  */
@@ -21,6 +22,7 @@ import {
   renderNodeDetails,
   renderStatus,
 } from "./details-view";
+import "./details.css";
 
 export function setupDetails(root: HTMLElement, store: AppStore, topology: Topology): () => void {
   const panel = createDetailsPanel();
@@ -33,6 +35,7 @@ export function setupDetails(root: HTMLElement, store: AppStore, topology: Topol
       setDate(store, date);
     },
     selectLink: (id) => select(store, { kind: "link", id }),
+    selectNode: (id) => select(store, { kind: "node", id }),
   };
 
   let status: { link: Link; element: HTMLElement } | undefined;

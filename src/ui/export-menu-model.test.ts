@@ -3,6 +3,7 @@ import {
   CANCELLED,
   clipProblem,
   clipSavedMessage,
+  creditNote,
   DEFAULT_SECONDS,
   drawingMessage,
   exportControls,
@@ -141,5 +142,14 @@ describe("messages", () => {
       "The video could not be made: encoder closed",
     );
     expect(CANCELLED).toBe("Export cancelled.");
+  });
+});
+
+describe("creditNote", () => {
+  it("says the credit every export carries, or nothing when the data asks for none", () => {
+    expect(creditNote("Data: CC BY 4.0")).toBe(
+      "Images and clips carry the credit the data's license asks for: Data: CC BY 4.0",
+    );
+    expect(creditNote("")).toBe("");
   });
 });

@@ -51,6 +51,13 @@ export function exportControls(busy: ExportBusy, video: VideoSupport): ExportCon
   };
 }
 
+/**
+ * What the dialog says of the credit every image and clip carries (`attributionText`), or "" for
+ * a dataset whose data asks for none.
+ */
+export const creditNote = (credit: string): string =>
+  credit ? `Images and clips carry the credit the data's license asks for: ${credit}` : "";
+
 /** "1280 × 720": the PNG's size at `scale` for a window of `width` × `height` CSS pixels. */
 export const scaleSize = (scale: number, width: number, height: number): string =>
   `${Math.round(width * scale)} × ${Math.round(height * scale)}`;

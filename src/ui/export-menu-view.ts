@@ -26,6 +26,8 @@ export interface ExportElements {
   readonly button: HTMLButtonElement;
   readonly dialog: HTMLDialogElement;
   readonly closeButton: HTMLButtonElement;
+  /** The credit exports carry (see `creditNote`); hidden when there is none. */
+  readonly credit: HTMLParagraphElement;
   readonly scales: readonly ScaleChoice[];
   readonly pngButton: HTMLButtonElement;
   readonly fromInput: HTMLInputElement;
@@ -95,6 +97,7 @@ export function createExportElements(id: string, minDate: string, maxDate: strin
   const status = h("p", { class: "export-status", role: "status", "aria-live": "polite" });
   const error = h("p", { class: "export-error", role: "alert" });
   const closeButton = h("button", { type: "button", class: "close", "aria-label": "Close" }, "×");
+  const credit = h("p", { class: "export-hint export-credit", hidden: true });
   const dialog = h(
     "dialog",
     { class: "export-dialog", "aria-labelledby": `${id}-title` },
@@ -102,6 +105,7 @@ export function createExportElements(id: string, minDate: string, maxDate: strin
       "div",
       { class: "export-body" },
       h("header", {}, h("h2", { id: `${id}-title` }, "Export"), closeButton),
+      credit,
       h(
         "section",
         { "aria-labelledby": `${id}-image` },
@@ -129,7 +133,7 @@ export function createExportElements(id: string, minDate: string, maxDate: strin
       error,
     ),
   );
-  return { button, dialog, closeButton, scales, pngButton, ...video, status, error };
+  return { button, dialog, closeButton, credit, scales, pngButton, ...video, status, error };
 }
 
 export function showControls(el: ExportElements, controls: ExportControls): void {
@@ -141,6 +145,12 @@ export function showControls(el: ExportElements, controls: ExportControls): void
   el.cancelButton.hidden = !controls.progressShown;
   el.progress.hidden = !controls.progressShown;
   el.frameCounter.hidden = !controls.progressShown;
+}
+
+/** The credit exports carry, said under the title (hidden for none). */
+export function showCredit(el: ExportElements, note: string): void {
+  el.credit.textContent = note;
+  el.credit.hidden = note === "";
 }
 
 /** Each scale's PNG size, for a window of `width` × `height`. */

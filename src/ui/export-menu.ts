@@ -7,11 +7,13 @@
  * `export-video-support.ts`); this file opens and closes the dialog.
  */
 import type { MapCapture } from "../map/capture";
+import { attributionText } from "../map/dataset-credit";
 import type { Topology } from "../model/schema";
 import type { AppStore } from "../state/store";
 import { createBlobDownloads } from "./blob-download";
 import { createExportJobs } from "./export-jobs";
-import { createExportElements, say, showSizes } from "./export-menu-view";
+import { creditNote } from "./export-menu-model";
+import { createExportElements, say, showCredit, showSizes } from "./export-menu-view";
 import { timelineRange } from "./timeline";
 
 /** What the export menu reads: the app's state and data, the map, and the clip's default dates. */
@@ -31,6 +33,7 @@ export function setupExport(root: HTMLElement, deps: ExportDeps): () => void {
   const [minDate, maxDate] = timelineRange(deps.topology);
   const el = createExportElements(id, minDate, maxDate);
   const { button, dialog } = el;
+  showCredit(el, creditNote(attributionText(deps.topology)));
   root.append(button, dialog);
   const downloads = createBlobDownloads();
   const jobs = createExportJobs(deps, el, downloads.save);

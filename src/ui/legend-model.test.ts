@@ -86,8 +86,9 @@ describe("the legend's choices", () => {
   it("lists the dataset's link kinds in the schema's order, and the networks that carry a link", () => {
     const choices = buildLegendChoices(twoKinds());
     expect(choices.kinds).toEqual(["terrestrial", "satellite"]);
-    expect(choices.networks.map((n) => n.asn)).toEqual([64500, 64501]);
+    expect(choices.networks.map((n) => n.key)).toEqual(["AS64500", "AS64501"]);
     expect(choices.countries).toEqual(["CN", "KP", "RU"]);
+    expect(choices.planned).toBe(false);
   });
 });
 
@@ -104,7 +105,7 @@ describe("the kinds", () => {
   });
 
   it("counts with the network filter but not the kind filter, and unticks the kinds filtered out", () => {
-    const filters: Filters = { kinds: ["terrestrial"], networks: [64501] };
+    const filters: Filters = { kinds: ["terrestrial"], networks: ["AS64501"] };
     const rows = buildKindRows(
       twoKinds(),
       ["terrestrial", "satellite"],
@@ -145,6 +146,37 @@ describe("the kinds", () => {
     ]);
   });
 
+  it("keys planned links (a thin dash) only for a dataset that has them", () => {
+    const [planned] = buildFixedKeys("dark", true);
+    expect(planned).toEqual({
+      shape: "key-line key-planned",
+      color: toHex(DATA_PALETTES.dark.label),
+      label: "Planned (before ready for service)",
+    });
+    expect(buildFixedKeys("dark", false).map((k) => k.label)).not.toContain(planned?.label);
+    const input = validTopologyInput();
+    input.links.push({
+      ...input.links[0],
+      id: "later",
+      planned: [{ from: "2012-01-01", to: "2013-12-31" }],
+      active: [{ from: "2014-01-01", to: null }],
+    });
+    expect(buildLegendChoices(parseTopology(input, "test.json")).planned).toBe(true);
+  });
+
+  it("does not count a planned link among the active ones", () => {
+    const input = validTopologyInput();
+    input.links.push({
+      ...input.links[0],
+      id: "later",
+      planned: [{ from: "2012-01-01", to: "2013-12-31" }],
+      active: [{ from: "2014-01-01", to: null }],
+    });
+    const t = parseTopology(input, "test.json");
+    expect(buildKindRows(t, ["terrestrial"], state("2013-01-01"))[0]?.count).toBe(1);
+    expect(buildKindRows(t, ["terrestrial"], state("2014-01-01"))[0]?.count).toBe(2);
+  });
+
   it("captions the kinds with the date in words", () => {
     expect(legendCaption("2018-01-01")).toBe("Links active on 1 Jan 2018");
   });
@@ -160,7 +192,7 @@ describe("when the legend rebuilds", () => {
   it("changes its key with the filters, the theme and, while comparing, every date", () => {
     const t = twoKinds();
     const key = legendKey(t, state("2013-01-01"));
-    expect(legendKey(t, state("2013-01-01", { networks: [64500] }))).not.toBe(key);
+    expect(legendKey(t, state("2013-01-01", { networks: ["AS64500"] }))).not.toBe(key);
     expect(legendKey(t, { ...state("2013-01-01"), theme: "light" })).not.toBe(key);
     const comparing = (date: string) => legendKey(t, state(date, {}, "2011-01-01"));
     expect(comparing("2013-01-01")).not.toBe(comparing("2013-01-02"));
@@ -211,8 +243,8 @@ describe("the filter groups", () => {
     expect(networks?.title).toBe("Networks");
     expect(networks?.value).toBe("all");
     expect(networks?.options).toEqual([
-      { value: 64500, label: "Example Net · AS64500", checked: false },
-      { value: 64501, label: "Other Net · AS64501", checked: false },
+      { value: "AS64500", label: "Example Net · AS64500", count: 1, checked: false },
+      { value: "AS64501", label: "Other Net · AS64501", count: 1, checked: false },
     ]);
     const countries = buildCountryGroup(choices, ["RU"], countryName);
     expect(countries?.title).toBe("Countries");

@@ -5,7 +5,7 @@
  */
 import { linkKindName } from "../layers/describe";
 import { DATA_PALETTES, toHex } from "../layers/palette";
-import { LINK_KINDS, type LinkKind, type Network, type Topology } from "../model/schema";
+import { LINK_KINDS, type LinkKind, type Topology } from "../model/schema";
 import { formatDateLong } from "../model/time-steps";
 import {
   activeCountsByKind,
@@ -14,7 +14,11 @@ import {
   hasFilters,
   kindShown,
 } from "../state/filters";
+import { hasPlannedLinks } from "../state/selectors";
 import type { AppState, ThemeName } from "../state/store";
+import { buildNetworkChoices, type NetworkChoice } from "./legend-networks-model";
+
+export { buildNetworkGroup } from "./legend-networks-model";
 
 /** Compare mode names the links of each class, up to this many. */
 const MAX_NAMED = 4;
@@ -22,21 +26,25 @@ const MAX_NAMED = 4;
 /** The part of the state the legend shows. */
 export type LegendState = Pick<AppState, "date" | "filters" | "compare" | "theme">;
 
-/** What the dataset offers to filter by, in its order: kinds, networks and countries with links. */
+/**
+ * What the dataset offers to filter by: kinds (in the schema's order), networks with links (most
+ * links first) and countries with links; and whether it has planned links to key.
+ */
 export interface LegendChoices {
   readonly kinds: readonly LinkKind[];
-  readonly networks: readonly Network[];
+  readonly networks: readonly NetworkChoice[];
   /** ISO 3166-1 alpha-2 codes, sorted. */
   readonly countries: readonly string[];
+  /** Some link has a planned interval: the legend keys how planned links are drawn. */
+  readonly planned: boolean;
 }
 
 export function buildLegendChoices(topology: Topology): LegendChoices {
   return {
     kinds: LINK_KINDS.filter((kind) => topology.links.some((l) => l.kind === kind)),
-    networks: topology.networks.filter((n) =>
-      topology.links.some((l) => l.networks?.includes(n.asn)),
-    ),
+    networks: buildNetworkChoices(topology),
     countries: datasetCountries(topology),
+    planned: hasPlannedLinks(topology),
   };
 }
 
@@ -86,10 +94,23 @@ export function buildKindRows(
   }));
 }
 
-/** The marks below the kinds, which no filter changes: disruptions, crossings and places. */
-export function buildFixedKeys(theme: ThemeName): KeyMark[] {
+/**
+ * The marks below the kinds, which no filter changes: planned links (for a dataset that has
+ * them), disruptions, crossings and places.
+ */
+export function buildFixedKeys(theme: ThemeName, planned = false): KeyMark[] {
   const palette = DATA_PALETTES[theme];
   return [
+    ...(planned
+      ? [
+          {
+            // Any kind may be planned: the key is the dash, in the text's colour.
+            shape: "key-line key-planned",
+            color: toHex(palette.label),
+            label: "Planned (before ready for service)",
+          },
+        ]
+      : []),
     {
       shape: "key-line key-disrupted",
       color: toHex(palette.disrupted),
@@ -151,7 +172,10 @@ export interface FilterGroup<T> {
   readonly title: string;
   /** "all", or e.g. "2 of 5". */
   readonly value: string;
+  /** The checkboxes on show. */
   readonly options: readonly FilterOption<T>[];
+  /** Every value the group offers, in its order (some may not be on show). */
+  readonly values: readonly T[];
   /** The values picked, as the filters hold them. */
   readonly picked: readonly T[];
 }
@@ -168,20 +192,10 @@ function buildFilterGroup<T extends string | number>(
     title,
     value: chosen.length === 0 ? "all" : `${chosen.length} of ${items.length}`,
     options: items.map((item) => ({ ...item, checked: chosen.includes(item.value) })),
+    values: items.map((item) => item.value),
     picked: chosen,
   };
 }
-
-/** The Networks group ("China Unicom · AS4837"), or `null` with fewer than two networks. */
-export const buildNetworkGroup = (
-  choices: LegendChoices,
-  picked: readonly number[] | undefined,
-): FilterGroup<number> | null =>
-  buildFilterGroup(
-    "Networks",
-    choices.networks.map((n) => ({ value: n.asn, label: `${n.name} · AS${n.asn}` })),
-    picked,
-  );
 
 /** The Countries group ("Russia (RU)"), or `null` with fewer than two countries. */
 export const buildCountryGroup = (
@@ -200,8 +214,8 @@ export function togglePicked<T>(group: FilterGroup<T>, value: T): T[] {
   const next = group.picked.includes(value)
     ? group.picked.filter((v) => v !== value)
     : [...group.picked, value];
-  // Keep the dataset's order, so the address does not depend on the clicking order.
-  return group.options.map((o) => o.value).filter((v) => next.includes(v));
+  // Keep the group's order, so the address does not depend on the clicking order.
+  return group.values.filter((v) => next.includes(v));
 }
 
 /** The legend's title and the buttons below it. */

@@ -26,7 +26,8 @@ export function createLegendElements(open: boolean): LegendElements {
 const swatch = (mark: KeyMark) =>
   h("span", { class: `key ${mark.shape}`, style: `--key: ${mark.color}`, "aria-hidden": "true" });
 
-const checkbox = (label: (Node | string)[], checked: boolean, onChange: () => void) => {
+/** A checkbox named by its label element (the legend's kinds and filter groups). */
+export const checkbox = (label: (Node | string)[], checked: boolean, onChange: () => void) => {
   const input = h("input", { type: "checkbox", checked });
   input.addEventListener("change", onChange);
   return h("label", { class: "legend-toggle" }, input, ...label);
@@ -184,13 +185,26 @@ export function renderLegendActions(
 
 const FOCUSABLE = "input, button, summary";
 
-/** Replaces `container`'s children, keeping keyboard focus on the control that had it. */
+/**
+ * Replaces `container`'s children, keeping keyboard focus on the control that had it, and in a
+ * text box the caret where it was (the networks' filter box is rebuilt when a date change moves
+ * the counts while someone types).
+ */
 export function replaceKeepingFocus(container: HTMLElement, children: readonly Node[]): void {
   const active = document.activeElement;
   const focusPath =
     active && container.contains(active)
       ? [...container.querySelectorAll(FOCUSABLE)].indexOf(active)
       : -1;
+  const caret =
+    active instanceof HTMLInputElement && active.type === "search"
+      ? { start: active.selectionStart, end: active.selectionEnd }
+      : null;
   container.replaceChildren(...children);
-  if (focusPath >= 0) container.querySelectorAll<HTMLElement>(FOCUSABLE)[focusPath]?.focus();
+  if (focusPath < 0) return;
+  const next = container.querySelectorAll<HTMLElement>(FOCUSABLE)[focusPath];
+  next?.focus();
+  if (caret && next instanceof HTMLInputElement && next.type === "search") {
+    next.setSelectionRange(caret.start, caret.end);
+  }
 }

@@ -1,6 +1,7 @@
 /**
  * The legend, which is also the filter panel: each link kind is a checkbox with the number of its
- * links active on the current date; networks and countries filter the same way; "Compare dates"
+ * links active on the current date; networks (most links first, folded and with a filter box when
+ * there are many: `legend-networks-*.ts`) and countries filter the same way; "Compare dates"
  * turns the legend into the key of the before/after view, with its two dates and counts.
  * What it shows is `legend-model.ts`; its elements are `legend-view.ts`; this file wires them to
  * the store and the keyboard.
@@ -17,6 +18,7 @@ import {
   watch,
 } from "../state/store";
 import { isTyping } from "./dom";
+import "./legend.css";
 import {
   buildCompareView,
   buildCountryGroup,
@@ -31,6 +33,8 @@ import {
   togglePicked,
   yearBefore,
 } from "./legend-model";
+import { FOLDED, type NetworkGroup, type NetworkListView } from "./legend-networks-model";
+import { renderNetworkGroup } from "./legend-networks-view";
 import {
   createLegendElements,
   renderCompare,
@@ -53,7 +57,7 @@ export interface LegendDeps {
 
 let nextId = 0;
 
-const withNetworks = (f: Filters, networks: number[]): Filters => ({ ...f, networks });
+const withNetworks = (f: Filters, networks: string[]): Filters => ({ ...f, networks });
 const withCountries = (f: Filters, countries: string[]): Filters => ({ ...f, countries });
 
 export function setupLegend(root: HTMLElement, deps: LegendDeps): () => void {
@@ -82,6 +86,31 @@ export function setupLegend(root: HTMLElement, deps: LegendDeps): () => void {
       pick: (value) => update((f) => set(f, togglePicked(group, value))),
     });
 
+  /** The Networks list's fold and filter box: kept across rebuilds, as the open groups are. */
+  let networkView: NetworkListView = FOLDED;
+  let updateNetworks: ((group: NetworkGroup) => void) | null = null;
+  const networkGroup = (picked: readonly string[] | undefined) => {
+    const group = buildNetworkGroup(choices, picked, networkView);
+    if (!group) return null;
+    // Typing or unfolding redraws the list alone: the filters (and the rest) are as they were.
+    const change = (view: NetworkListView) => {
+      networkView = view;
+      const next = buildNetworkGroup(choices, picked, networkView);
+      if (next) updateNetworks?.(next);
+    };
+    const parts = renderNetworkGroup(group, openGroups.has(group.title), id, {
+      toggle: (open) => {
+        if (open) openGroups.add(group.title);
+        else openGroups.delete(group.title);
+      },
+      pick: (value) => update((f) => withNetworks(f, togglePicked(group, value))),
+      query: (query) => change({ ...networkView, query }),
+      more: () => change({ ...networkView, expanded: !networkView.expanded }),
+    });
+    updateNetworks = parts.update;
+    return parts.element;
+  };
+
   const toggleCompare = () => {
     const state = store.getState();
     if (state.compare) setCompare(store, null);
@@ -100,7 +129,7 @@ export function setupLegend(root: HTMLElement, deps: LegendDeps): () => void {
     const a = s.compare;
     if (!a) {
       const rows = buildKindRows(topology, choices.kinds, s);
-      return renderKinds(caption, rows, buildFixedKeys(s.theme), (kind) =>
+      return renderKinds(caption, rows, buildFixedKeys(s.theme, choices.planned), (kind) =>
         update((f) => toggleKind(f, kind, choices.kinds)),
       );
     }
@@ -126,7 +155,7 @@ export function setupLegend(root: HTMLElement, deps: LegendDeps): () => void {
     replaceKeepingFocus(body, [
       ...mainView(s),
       renderFilterGroups(
-        filterGroup(buildNetworkGroup(choices, s.filters.networks), withNetworks),
+        networkGroup(s.filters.networks),
         filterGroup(buildCountryGroup(choices, s.filters.countries, countryName), withCountries),
       ),
       renderLegendActions(header, { compare: toggleCompare, clear: () => setFilters(store, {}) }),

@@ -25,11 +25,11 @@ const place = (id: string, label: string, score: number): SearchResult => ({
 
 const network = (asn: number, label: string, score: number): SearchResult => ({
   type: "network",
-  id: String(asn),
+  id: `AS${asn}`,
   label,
   detail: `AS${asn} · RU`,
   score,
-  target: { asn, bounds: null },
+  target: { network: `AS${asn}`, bounds: null },
 });
 
 /** Two places and a network, the network best (as a search for "AS20485" might give). */

@@ -52,10 +52,14 @@ const urlState: fc.Arbitrary<UrlState> = fc.record(
     filters: fc.record(
       {
         kinds: fc.uniqueArray(fc.constantFrom(...LINK_KINDS), { minLength: 1 }),
-        networks: fc.uniqueArray(fc.integer({ min: 1, max: 4_294_967_295 }), {
-          minLength: 1,
-          maxLength: 4,
-        }),
+        // Keys: `AS<number>` for a network known by its AS number, an id for one without.
+        networks: fc.uniqueArray(
+          fc.oneof(
+            fc.integer({ min: 1, max: 4_294_967_295 }).map((asn) => `AS${asn}`),
+            id,
+          ),
+          { minLength: 1, maxLength: 4 },
+        ),
         countries: fc.uniqueArray(fc.stringMatching(/^[A-Z]{2}$/), { minLength: 1, maxLength: 4 }),
       },
       { requiredKeys: [] },
@@ -167,7 +171,11 @@ describe("the permalink codec", () => {
       date: "2017-10-01",
       selection: { kind: "link", id: "ttk-khasan" },
       dataset: "north-korea",
-      filters: { kinds: ["terrestrial", "submarine"], networks: [20485], countries: ["KP", "RU"] },
+      filters: {
+        kinds: ["terrestrial", "submarine"],
+        networks: ["AS20485"],
+        countries: ["KP", "RU"],
+      },
       unknown: [["later", "a b"]],
     });
     expect(hash).toBe(
@@ -216,6 +224,52 @@ describe("the permalink codec", () => {
     ]);
     expect(decode("#step=2").problems.map(formatUrlProblem)).toEqual([
       "step=2: there is no story= to step through",
+    ]);
+  });
+
+  it("keeps old permalinks' networks: asn: decodes to keys and encodes back byte for byte", () => {
+    const hash = "#t=2017-10-01&f=kind:terrestrial,asn:20485|4837";
+    const { state, problems } = decode(hash, context());
+    expect(problems).toEqual([]);
+    expect(state.filters).toEqual({ kinds: ["terrestrial"], networks: ["AS20485", "AS4837"] });
+    expect(encode(state, context())).toBe(hash);
+    // A network listed with an id and an AS number is chosen by its id, written by its number.
+    const ttk = { ...context(), networks: [{ id: "ttk", asn: 20485 }, { asn: 4837 }] };
+    const decoded = decode(hash, ttk).state;
+    expect(decoded.filters?.networks).toEqual(["ttk", "AS4837"]);
+    expect(encode(decoded, ttk)).toBe(hash);
+  });
+
+  it("names networks without an AS number by key, with net:", () => {
+    const owners = { ...context(), networks: [{ id: "orange" }, { asn: 20485 }] };
+    const { state, problems } = decode("#f=net:orange|AS20485", owners);
+    expect(problems).toEqual([]);
+    expect(state.filters).toEqual({ networks: ["orange", "AS20485"] });
+    expect(encode({ filters: { networks: ["orange", "AS20485"] } }, owners)).toBe(
+      "#f=net:orange|AS20485",
+    );
+    expect(encode({ filters: { networks: ["AS20485"] } }, owners)).toBe("#f=asn:20485");
+  });
+
+  it("reads asn: and net: as one group of networks", () => {
+    const owners = { ...context(), networks: [{ id: "orange" }, { asn: 20485 }] };
+    const { state } = decode("#f=asn:20485,cc:KP,net:orange|AS20485", owners);
+    expect(state.filters).toEqual({ networks: ["AS20485", "orange"], countries: ["KP"] });
+  });
+
+  it("reports networks the dataset does not have, and keys that are not keys", () => {
+    const owners = { ...context(), networks: [{ id: "orange" }, { asn: 20485 }] };
+    const reasons = (hash: string) => decode(hash, owners).problems.map(formatUrlProblem);
+    expect(reasons("#f=net:google")).toEqual(['f=net:google: no network "google" in north-korea']);
+    expect(reasons("#f=net:AS13335")).toEqual([
+      "f=net:AS13335: AS13335 is not a network of north-korea",
+    ]);
+    expect(reasons("#f=asn:orange")).toEqual(['f=asn:orange: not an AS number "orange"']);
+    expect(reasons("#f=net:Orange")).toEqual([
+      'f=net:Orange: not a network (an id or AS<number>) "Orange"',
+    ]);
+    expect(reasons("#f=nets:orange")).toEqual([
+      'f=nets:orange: unknown filter "nets" (kind, asn, net or cc)',
     ]);
   });
 

@@ -12,6 +12,14 @@ import { isIsoDate } from "../model/dates";
 import { ID_PATTERN, LINK_KINDS, type LinkKind, type Topology } from "../model/schema";
 import { datasetCountries } from "../state/filters";
 import type { Camera, Filters, ProjectionName, Selection, ThemeName } from "../state/store";
+import {
+  decodeNetworks,
+  type NetworkLookup,
+  networkLookup,
+  type UrlNetwork,
+} from "./network-filter";
+
+export type { UrlNetwork } from "./network-filter";
 
 /** Everything a permalink can say. Absent fields mean "the default". */
 export interface UrlState {
@@ -61,7 +69,8 @@ export interface UrlContext {
   readonly links: readonly { readonly id: string }[];
   readonly nodes: readonly { readonly id: string }[];
   readonly stories: readonly { readonly id: string; readonly steps: readonly unknown[] }[];
-  readonly networks: readonly { readonly asn: number }[];
+  /** Its networks: `f=asn:…` and `f=net:…` must name them. */
+  readonly networks: readonly UrlNetwork[];
   /** Countries the dataset's links touch; `focus=` must name one of them. */
   readonly countries?: readonly string[];
 }
@@ -106,11 +115,22 @@ function encodeCamera(camera: Camera): string {
   return out;
 }
 
-/** `kind:terrestrial|submarine,asn:20485,cc:KP|RU`: links must match every group given. */
-function encodeFilters(f: Filters): string {
+/**
+ * `kind:terrestrial|submarine,asn:20485,cc:KP|RU`: links must match every group given. Networks
+ * are written by AS number when every one chosen has one (the form addresses had before networks
+ * without AS numbers, so theirs stay byte-identical), else by key: `net:google|AS20485`.
+ */
+function encodeFilters(f: Filters, networks: NetworkLookup): string {
   const groups: string[] = [];
   if (f.kinds?.length) groups.push(`kind:${f.kinds.join("|")}`);
-  if (f.networks?.length) groups.push(`asn:${f.networks.join("|")}`);
+  if (f.networks?.length) {
+    const asns = f.networks.map((key) => networks.asnOf(key));
+    groups.push(
+      asns.every((asn) => asn !== undefined)
+        ? `asn:${asns.join("|")}`
+        : `net:${f.networks.join("|")}`,
+    );
+  }
   if (f.countries?.length) groups.push(`cc:${f.countries.join("|")}`);
   return groups.join(",");
 }
@@ -118,8 +138,12 @@ function encodeFilters(f: Filters): string {
 const param = (key: string, value: string) =>
   `${encodeURIComponent(key)}=${encodeURIComponent(value).replace(READABLE, (m) => decodeURIComponent(m))}`;
 
-/** The hash (with its `#`) for `state`; defaults are left out, unknown parameters kept at the end. */
-export function encode(state: UrlState): string {
+/**
+ * The hash (with its `#`) for `state`; defaults are left out, unknown parameters kept at the end.
+ * `context` (the dataset's networks) says which chosen networks have AS numbers; without it, only
+ * `AS<number>` keys do.
+ */
+export function encode(state: UrlState, context?: Pick<UrlContext, "networks">): string {
   const parts: string[] = [];
   if (state.camera) parts.push(param("map", encodeCamera(state.camera)));
   if (state.date) parts.push(param("t", state.date));
@@ -129,7 +153,7 @@ export function encode(state: UrlState): string {
   if (state.story) parts.push(param("story", state.story));
   if (state.step !== undefined) parts.push(param("step", String(state.step)));
   if (state.filters) {
-    const f = encodeFilters(state.filters);
+    const f = encodeFilters(state.filters, networkLookup(context?.networks));
     if (f) parts.push(param("f", f));
   }
   if (state.focus) parts.push(param("focus", state.focus));
@@ -175,19 +199,17 @@ function decodeFilters(value: string, context?: UrlContext): Filters | string {
       const bad = items.find((k) => !(LINK_KINDS as readonly string[]).includes(k));
       if (bad) return `unknown link kind "${bad}"`;
       filters.kinds = items as LinkKind[];
-    } else if (name === "asn") {
-      const bad = items.find((a) => !/^[1-9]\d{0,9}$/.test(a));
-      if (bad) return `not an AS number "${bad}"`;
-      const asns = items.map(Number);
-      const unknown = context && asns.find((a) => !context.networks.some((n) => n.asn === a));
-      if (context && unknown !== undefined) return `AS${unknown} is not a network of ${context.id}`;
-      filters.networks = asns;
+    } else if (name === "asn" || name === "net") {
+      const keys = decodeNetworks(name, items, context);
+      if (typeof keys === "string") return keys;
+      // `asn:` and `net:` are one group: a link passes with any network of either.
+      filters.networks = [...new Set([...(filters.networks ?? []), ...keys])];
     } else if (name === "cc") {
       const bad = items.find((c) => !/^[A-Z]{2}$/.test(c));
       if (bad) return `not a country code "${bad}"`;
       filters.countries = items;
     } else {
-      return `unknown filter "${name}" (kind, asn or cc)`;
+      return `unknown filter "${name}" (kind, asn, net or cc)`;
     }
   }
   return filters;

@@ -96,7 +96,7 @@ export function setupUrlSync(
   handlers: UrlSyncHandlers,
   win: Window = window,
 ): { dispose: () => void; permalink: () => string; flush: () => void } {
-  const hashOf = (state: AppState) => encode(toUrlState(state, session));
+  const hashOf = (state: AppState) => encode(toUrlState(state, session), session.topology);
   const base = () => `${win.location.origin}${win.location.pathname}${win.location.search}`;
   let written = win.location.hash;
   let applying = false;
