@@ -156,7 +156,10 @@ export function generateTopology({ links: count, seed = DEFAULT_SEED }: Generate
     used.add(from).add(to);
     const kind = weighted(random, KIND_WEIGHTS);
     const path = greatCirclePath(coordinatesOf(from), coordinatesOf(to));
-    const ownNetworks = distinctPicks(random, networks, random() < 0.7 ? 1 : 2).map((n) => n.asn);
+    // The generated networks all have AS numbers (see above).
+    const ownNetworks = distinctPicks(random, networks, random() < 0.7 ? 1 : 2).map(
+      (n) => n.asn as number,
+    );
     links.push({
       id: `link-${String(i + 1).padStart(idWidth, "0")}`,
       name: defaultLinkName(from.name, to.name),

@@ -40,7 +40,7 @@ const DIST_DATA = join(DIST, "data");
 const REFERENCE_DIST = join(REPO, "bench/reference/dist");
 const RESULTS_FILE = join(REPO, "bench/results.json");
 
-const FULL_DATASETS = ["north-korea", "gen-1000", "gen-10000", "gen-100000"];
+const FULL_DATASETS = ["north-korea", "world-cables", "gen-1000", "gen-10000", "gen-100000"];
 const QUICK_DATASETS = ["north-korea", "gen-1000"];
 
 const MINUTE = 60_000;

@@ -4,7 +4,8 @@
  * on [start day, end day] by a `DataFilterExtension` (as the app filters), animated by
  * requestAnimationFrame. The topology is read with `JSON.parse` only, not checked; compact paths
  * (src/model/compact-path.ts, as bench/generate.ts writes them) are decoded with the app's own
- * decoder (which imports nothing but a number formatter), plain ones flattened.
+ * decoder (which imports nothing but a number formatter), plain ones flattened; a path of several
+ * parts (a cable's trunk and branches) is one trip per part.
  *
  * `?data=../data/<file>` names the topology; `?links=0` draws the basemap alone ("baseline").
  * `document.documentElement.dataset.state` becomes "ready" after the first frame deck.gl draws
@@ -23,14 +24,25 @@ import { createCoordinateArena, decodeCompactPath } from "../../src/model/compac
 
 setWorkerUrl(workerUrl);
 
+/** One part of a path, in either form. */
+type StoredPart = [number, number][] | string;
+/** A path: one part, or a list of parts. */
+type StoredPath = StoredPart | StoredPart[];
+
 /** What the page reads of a topology (the file is not validated: that is the app's work). */
 interface LooseTopology {
   timeRange: [string, string];
   nodes: { coordinates: [number, number] }[];
-  links: { path: [number, number][] | string; active: { from: string; to: string | null }[] }[];
+  links: { path: StoredPath; active: { from: string; to: string | null }[] }[];
   /** Links column by column (src/model/link-table.ts): of its columns, only these two are drawn. */
-  linkTable?: { path: ([number, number][] | string)[]; active: number[][] };
+  linkTable?: { path: StoredPath[]; active: number[][] };
 }
+
+/** The parts of a stored path: a list of parts has a string or a list of vertices first. */
+const partsOf = (path: StoredPath): StoredPart[] =>
+  typeof path !== "string" && (typeof path[0] === "string" || Array.isArray(path[0]?.[0]))
+    ? (path as StoredPart[])
+    : [path as StoredPart];
 
 interface Trip {
   /** Interleaved lon, lat (`positionFormat: "XY"`). */
@@ -50,7 +62,7 @@ const FILTER = new DataFilterExtension({ filterSize: 2 });
 const dayOf = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 
 /** A link's path as interleaved longitudes and latitudes, from either form of the format. */
-function coordinatesOf(path: [number, number][] | string, allocate: (n: number) => Float64Array) {
+function coordinatesOf(path: StoredPart, allocate: (n: number) => Float64Array) {
   if (typeof path === "string") {
     const decoded = decodeCompactPath(path, { allocate });
     if (!decoded.coordinates) throw new Error(`bad compact path: ${decoded.problem}`);
@@ -79,11 +91,13 @@ function tripsOf(topology: LooseTopology): Trip[] {
     return timestamps;
   };
   const trips: Trip[] = [];
-  const add = (stored: [number, number][] | string, days: readonly (number | null)[]) => {
-    const path = coordinatesOf(stored, allocate);
-    const timestamps = timestampsOf(path.length / 2);
-    for (let i = 0; i < days.length; i += 2) {
-      trips.push({ path, timestamps, filter: [days[i] as number, days[i + 1] ?? OPEN_END_DAY] });
+  const add = (stored: StoredPath, days: readonly (number | null)[]) => {
+    for (const part of partsOf(stored)) {
+      const path = coordinatesOf(part, allocate);
+      const timestamps = timestampsOf(path.length / 2);
+      for (let i = 0; i < days.length; i += 2) {
+        trips.push({ path, timestamps, filter: [days[i] as number, days[i + 1] ?? OPEN_END_DAY] });
+      }
     }
   };
   for (const link of topology.links) {
