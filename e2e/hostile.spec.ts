@@ -125,11 +125,10 @@ const CASES: readonly Case[] = [
     "too-many-vertices.topology.json",
     "links[0].path: 10,001 vertices; at most 10,000 are allowed",
   ),
-  // `vite preview`, like many hosts of single-page apps, answers a missing file with its page.
-  bad(
-    "missing.topology.json",
-    "is served as text/html, not as JSON (a web page: is the address right?)",
-  ),
+  // The app is served as a set of files (`appType: "mpa"`), not a single-page app whose page
+  // answers every address: a missing file is a 404. (A host that answers with its page instead is
+  // the page.html case above.)
+  bad("missing.topology.json", "HTTP 404"),
   {
     data: "javascript:window.__pwned=1",
     problem: "javascript: addresses are not loaded; only paths on this site and https: addresses",
