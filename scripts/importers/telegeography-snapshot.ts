@@ -121,26 +121,42 @@ const idOf = (properties: JsonRecord) =>
 const propertiesOf = (feature: unknown): JsonRecord =>
   isRecord(feature) && isRecord(feature.properties) ? feature.properties : {};
 
+/**
+ * Calls `each` with every feature of `file` that has an id (or slug), its properties and its path
+ * in the file; a feature without one is a problem, named by `what` ("cable"). Every feature is
+ * counted in `report` as read.
+ */
+function eachIdentifiedFeature(
+  file: string,
+  what: string,
+  { problems, report }: { problems: ProblemList; report: ImportReport },
+  each: (id: string, feature: unknown, properties: JsonRecord, path: (string | number)[]) => void,
+): void {
+  featuresOf(readJsonFile(file), file).forEach((feature, i) => {
+    report.read(`${what} features`);
+    const path = ["features", i];
+    const properties = propertiesOf(feature);
+    const id = idOf(properties);
+    if (id) each(id, feature, properties, path);
+    else {
+      problems.add({
+        file,
+        path: [...path, "properties", "id"],
+        message: `a ${what.replace("-", " ")} needs an id (or slug)`,
+        value: properties.id,
+      });
+    }
+  });
+}
+
 function readLandingPoints(
   file: string,
   problems: ProblemList,
   report: ImportReport,
 ): Map<string, LandingPoint> {
   const points = new Map<string, LandingPoint>();
-  featuresOf(readJsonFile(file), file).forEach((feature, i) => {
-    report.read("landing-point features");
-    const path = ["features", i];
-    const properties = propertiesOf(feature);
-    const id = idOf(properties);
-    if (!id) {
-      problems.add({
-        file,
-        path: [...path, "properties", "id"],
-        message: "a landing point needs an id (or slug)",
-        value: properties.id,
-      });
-      return;
-    }
+  const context = { problems, report };
+  eachIdentifiedFeature(file, "landing-point", context, (id, feature, properties, path) => {
     const at = readPointFeature(feature, file, path, problems);
     if (!at) return;
     if (points.has(id)) {
@@ -164,20 +180,7 @@ function readCables(
   report: ImportReport,
 ): Map<string, CableDrawing> {
   const cables = new Map<string, CableDrawing>();
-  featuresOf(readJsonFile(file), file).forEach((feature, i) => {
-    report.read("cable features");
-    const path = ["features", i];
-    const properties = propertiesOf(feature);
-    const id = idOf(properties);
-    if (!id) {
-      problems.add({
-        file,
-        path: [...path, "properties", "id"],
-        message: "a cable needs an id (or slug)",
-        value: properties.id,
-      });
-      return;
-    }
+  eachIdentifiedFeature(file, "cable", { problems, report }, (id, feature, properties, path) => {
     const lines = readLineGeometry(
       isRecord(feature) ? feature.geometry : undefined,
       file,

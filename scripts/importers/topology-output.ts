@@ -32,7 +32,8 @@ export interface ImportedTopology {
   links: Link[];
 }
 
-const byKey =
+/** Orders records by a text key, as the pipeline sorts (code units, not the locale). */
+export const byKey =
   <T>(key: (item: T) => string) =>
   (a: T, b: T) => {
     const ka = key(a);

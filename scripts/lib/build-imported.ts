@@ -12,7 +12,7 @@ import { DocumentError } from "../../src/model/problems";
 import type { Topology } from "../../src/model/schema";
 import { createImportReport } from "../importers/import-report";
 import { importTelegeography, snapshotInDir } from "../importers/telegeography";
-import { checkCompactText, pathFormOf, topologyText } from "../importers/topology-output";
+import { byKey, checkCompactText, pathFormOf, topologyText } from "../importers/topology-output";
 import { buildStamp, inputsHash, readStamp, type Stamp, textHash } from "./build-stamp";
 import { DATASET_FILE_FIELDS, type ImportedDataset } from "./imported-dataset";
 import { type CheckedYaml, SourceFileError } from "./load-dataset";
@@ -35,14 +35,6 @@ export interface PreviousBuild {
   /** Its stamp file. */
   readonly stampFile: string;
 }
-
-const byKey =
-  <T>(key: (item: T) => string) =>
-  (a: T, b: T) => {
-    const ka = key(a);
-    const kb = key(b);
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  };
 
 /** The snapshot folders of `dataset`, resolved against the folder of its file. */
 const snapshotDirs = (file: string, dataset: ImportedDataset) =>
