@@ -21,20 +21,25 @@ export const refKey = (ref: NetworkRef): string => (typeof ref === "number" ? `A
 export const networkLabel = (network: Pick<Network, "name" | "asn">): string =>
   network.asn === undefined ? network.name : `${network.name} · AS${network.asn}`;
 
-export interface NetworkIndex {
+/** What an index needs of a network: how it is named. */
+type Named = Pick<Network, "id" | "asn">;
+
+export interface NetworkIndex<N extends Named = Network> {
   /** The networks by key, in the document's order. */
-  readonly byKey: ReadonlyMap<string, Network>;
+  readonly byKey: ReadonlyMap<string, N>;
   /** The network a link's reference names; undefined when none is listed. */
-  resolve(ref: NetworkRef): Network | undefined;
+  resolve(ref: NetworkRef): N | undefined;
   /** The key of the network a reference names (of the listed network, when there is one). */
   keyOf(ref: NetworkRef): string;
 }
 
 /** An index of `networks` for resolving links' references. */
-export function createNetworkIndex(networks: readonly Network[]): NetworkIndex {
-  const byKey = new Map<string, Network>();
-  const byAsn = new Map<number, Network>();
-  const byId = new Map<string, Network>();
+export function createNetworkIndex<N extends Named = Network>(
+  networks: readonly N[],
+): NetworkIndex<N> {
+  const byKey = new Map<string, N>();
+  const byAsn = new Map<number, N>();
+  const byId = new Map<string, N>();
   for (const network of networks) {
     byKey.set(networkKey(network), network);
     if (network.asn !== undefined) byAsn.set(network.asn, network);

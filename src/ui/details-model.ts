@@ -197,7 +197,7 @@ export interface LinkDetails {
   /** The link's kind, e.g. "Terrestrial fibre". */
   readonly eyebrow: string;
   readonly title: string;
-  /** Its places in order, e.g. "A → B". */
+  /** Its places in order, e.g. "A → B"; for a route of several parts, what it is ("3 parts … joining 4 places"). */
   readonly route: string;
   readonly length: string;
   /** "Landings" for a submarine cable, "Places" for the other kinds. */

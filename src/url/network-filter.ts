@@ -3,7 +3,7 @@
  * from the start) and `net:google|AS20485` (network keys: an id, or `AS<number>`). Both decode
  * to keys, the view state's names for networks. Pure.
  */
-import { networkKey } from "../model/networks";
+import { createNetworkIndex, networkKey } from "../model/networks";
 import { ID_PATTERN } from "../model/schema";
 
 /** A network as the address names it: by AS number where it has one, else by id. */
@@ -41,19 +41,13 @@ export function networkLookup(networks: readonly UrlNetwork[] | undefined): Netw
   if (networks === undefined) return WITHOUT_DATASET;
   let lookup = lookups.get(networks);
   if (lookup === undefined) {
-    const byKey = new Map<string, UrlNetwork>();
-    const byAsn = new Map<number, UrlNetwork>();
-    const byId = new Map<string, UrlNetwork>();
-    for (const network of networks) {
-      byKey.set(networkKey(network), network);
-      if (network.asn !== undefined) byAsn.set(network.asn, network);
-      if (network.id !== undefined) byId.set(network.id, network);
-    }
+    const index = createNetworkIndex(networks);
     const keyOf = (network: UrlNetwork | undefined) => network && networkKey(network);
     lookup = {
-      asnOf: (key) => (byKey.has(key) ? byKey.get(key)?.asn : WITHOUT_DATASET.asnOf(key)),
-      keyOfAsn: (asn) => keyOf(byAsn.get(asn)),
-      keyOfId: (id) => keyOf(byId.get(id)),
+      asnOf: (key) =>
+        index.byKey.has(key) ? index.byKey.get(key)?.asn : WITHOUT_DATASET.asnOf(key),
+      keyOfAsn: (asn) => keyOf(index.resolve(asn)),
+      keyOfId: (id) => keyOf(index.resolve(id)),
     };
     lookups.set(networks, lookup);
   }
