@@ -28,7 +28,9 @@ function activeLinkProps(frame: LayerFrame, animate: boolean) {
       withAlpha(palette.links[d.link.kind], focusAlpha(focusLinks, d, alpha)),
     getWidth: (d: LinkSegment) => linkWidth(d) * BASE_WIDTH_PX,
     widthUnits: "pixels" as const,
-    widthMinPixels: 1.5,
+    // Thinner at a world view, where the lines read as a pattern (see `zoomScales`).
+    widthScale: frame.lineScale,
+    widthMinPixels: 1,
     // Highlighted whole on hover, all its parts (see `buildHoverHighlight`), not by deck.gl.
     pickable: true,
     ...activeOn(day),
@@ -52,7 +54,7 @@ export function buildSolidLinks(
   const phase = flowPhase(time, animate);
   return keep(
     "links",
-    [solid, parameters, theme, animate, focusLinks, day, frame.warmUp, phase],
+    [solid, parameters, theme, animate, focusLinks, day, frame.warmUp, phase, frame.lineScale],
     () => {
       const { getColor: _color, getWidth: _width, ...shared } = activeLinkProps(frame, animate);
       const alpha = activeAlpha(animate);
@@ -102,7 +104,7 @@ export function buildDashedLinks(
   const { parameters, theme, focusLinks, day } = frame;
   return keep(
     "links-dashed",
-    [dashed, parameters, theme, animate, focusLinks, day, frame.warmUp],
+    [dashed, parameters, theme, animate, focusLinks, day, frame.warmUp, frame.lineScale],
     () =>
       new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
         ...activeLinkProps(frame, animate),

@@ -90,7 +90,9 @@ describe("createLayerBuilder", () => {
       "links-planned",
       "links-hovered",
       "crossings",
+      "clusters",
       "nodes",
+      "cluster-counts",
       "node-labels",
     ]);
   });

@@ -5,6 +5,7 @@
  */
 import type { Layer } from "@deck.gl/core";
 import { buildDashedLinks, buildSolidLinks } from "./active-link-layers";
+import { buildClusterCounts, buildClusters } from "./cluster-layers";
 import { buildCompareLayers } from "./compare-layers";
 import { buildDisruptedLinks } from "./disrupted-links-layer";
 import { buildLinkGhosts, buildLinkGlow } from "./fading-link-layers";
@@ -15,6 +16,7 @@ import { createLayerData } from "./layer-data";
 import { buildLayerFrame } from "./layer-frame";
 import type { LinkSegment } from "./link-geometry";
 import { buildCrossings, buildNodes } from "./marker-layers";
+import type { PlaceCluster } from "./place-clusters";
 import { buildPlannedLinks } from "./planned-link-layers";
 import { buildHoverHighlight, buildSelectionCasing } from "./selection-layer";
 
@@ -24,6 +26,7 @@ export { BASE_WIDTH_PX } from "./layer-style";
 export { nodeDegreeScale } from "./node-degree";
 
 const NO_SEGMENTS: readonly LinkSegment[] = [];
+const NO_CLUSTERS: readonly PlaceCluster[] = [];
 
 /**
  * The layers in three stacks, bottom to top, each drawn on a surface of its own (src/map): `flow`
@@ -70,19 +73,36 @@ export function createLayerBuilder(): (input: LayerInput) => LayerGroups {
       flow = [solid, buildDisruptedLinks(keep, frame, data.disrupted, animate, time)];
     }
     const selectedNode = input.selection?.kind === "node" ? input.selection.id : "";
+    const places = input.places;
     const over: Layer[] = [
       // Thin and still: above the links in service rather than in the flow's stack, which every
       // animation frame redraws.
       buildPlannedLinks(keep, frame, compare ? NO_SEGMENTS : data.planned),
       buildHoverHighlight(keep, frame, data.hovered, compare),
-      buildCrossings(keep, frame, compare ? data.comparedCrossings : data.crossings, compare),
-      buildNodes(keep, frame, input.geometry.nodes, {
+      buildCrossings(
+        keep,
+        frame,
+        compare ? data.comparedCrossings : data.crossings,
+        compare,
+        places?.radiusScale,
+      ),
+      buildClusters(keep, frame, places?.clusters ?? NO_CLUSTERS, input.activeNodes),
+      buildNodes(keep, frame, places?.nodes ?? input.geometry.nodes, {
         degreeScale: data.degreeScale,
         selectedNode,
         linkPlaces: data.linkPlaces,
         activeNodes: input.activeNodes,
+        radiusScale: places?.radiusScale ?? 1,
       }),
-      buildNodeLabels(keep, frame, data.labelled, input.labelSides, input.activeNodes),
+      buildClusterCounts(keep, frame, places?.clusters ?? NO_CLUSTERS),
+      buildNodeLabels(
+        keep,
+        frame,
+        places?.labelled ?? data.labelled,
+        input.labelSides,
+        input.activeNodes,
+        places?.labelGaps,
+      ),
     ];
     return { under, flow, over };
   };

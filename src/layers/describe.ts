@@ -1,6 +1,8 @@
 /** Short text descriptions of picked map objects, for tooltips. Pure. */
+
 import type { Link, TopologyNode } from "../model/schema";
 import type { CrossingMarker, LinkSegment, NodeMarker } from "./link-geometry";
+import type { PlaceCluster } from "./place-clusters";
 
 export interface Description {
   readonly title: string;
@@ -14,6 +16,9 @@ export const describeIntervals = (link: Link): string =>
 /** "2019-05-17 – 2021-01-31" for each planned interval: from its announcement to its plans' end. */
 export const describePlanned = (link: Link): string =>
   (link.planned ?? []).map((i) => `${i.from} – ${i.to ?? "not yet in service"}`).join(", ");
+
+/** A cluster's tooltip names this many of its places, the busiest. */
+const CLUSTER_NAMES = 5;
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
   terrestrial: "Terrestrial fibre",
@@ -60,6 +65,7 @@ export function describePick(layerId: string, object: unknown): Description | nu
       lines: [describeNode(node), `${degree} link${degree === 1 ? "" : "s"}`],
     };
   }
+  if (layerId === "clusters") return describeCluster(object as PlaceCluster);
   if (layerId === "crossings") {
     const c = object as CrossingMarker;
     return { title: `Border crossing ${c.from} → ${c.to}`, lines: [c.link.name] };
@@ -70,4 +76,15 @@ export function describePick(layerId: string, object: unknown): Description | nu
 function describeNode(node: TopologyNode): string {
   const kind = node.kind.charAt(0).toUpperCase() + node.kind.slice(1);
   return node.country ? `${kind}, ${node.country}` : kind;
+}
+
+/** How many places a cluster holds and the busiest of them; a click zooms in to split it. */
+export function describeCluster(cluster: PlaceCluster): Description {
+  const shown = cluster.members.slice(0, CLUSTER_NAMES);
+  const more = cluster.members.length - shown.length;
+  const names = shown.map((d) => d.node.name).join("; ");
+  return {
+    title: `${cluster.members.length} places`,
+    lines: [more > 0 ? `${names}; and ${more} more` : names, "Click to zoom in and see them apart"],
+  };
 }

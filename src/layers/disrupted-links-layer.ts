@@ -24,7 +24,16 @@ export function buildDisruptedLinks(
   const pulse = disruptionPulse(time, animate);
   return keep(
     "links-disrupted",
-    [disrupted, parameters, theme, focusLinks, day, frame.warmUp, disrupted.length > 0 ? pulse : 0],
+    [
+      disrupted,
+      parameters,
+      theme,
+      focusLinks,
+      day,
+      frame.warmUp,
+      disrupted.length > 0 ? pulse : 0,
+      frame.lineScale,
+    ],
     () =>
       new PathLayer<LinkSegment>({
         id: "links-disrupted",
@@ -35,7 +44,7 @@ export function buildDisruptedLinks(
         getColor: (d) => withAlpha(palette.disrupted, focusAlpha(focusLinks, d, 235)),
         getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 1.4,
         widthUnits: "pixels",
-        widthScale: 1 + 0.8 * pulse,
+        widthScale: (1 + 0.8 * pulse) * frame.lineScale,
         opacity: 0.55 + 0.45 * pulse,
         capRounded: true,
         jointRounded: true,

@@ -23,7 +23,7 @@ export function buildLinkGhosts(
   const ghosts = retiring(day - fadeDays, day);
   return keep(
     "links-ghost",
-    [ghosts, parameters, theme, focusLinks, day, fadeDays, frame.warmUp],
+    [ghosts, parameters, theme, focusLinks, day, fadeDays, frame.warmUp, frame.lineScale],
     () =>
       new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
         id: "links-ghost",
@@ -33,6 +33,7 @@ export function buildLinkGhosts(
         getPath: (d) => d.path,
         getColor: (d) => withAlpha(palette.nodeIdle, focusAlpha(focusLinks, d, 200)),
         getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 0.6,
+        widthScale: frame.lineScale,
         widthUnits: "pixels",
         extensions: [EDGE_FILTER],
         // Recently retired: the end lies within the last `fadeDays`; fades as the date moves on.
@@ -55,7 +56,7 @@ export function buildLinkGlow(
   const glowing = appearing(day - fadeDays, day + 0.5);
   return keep(
     "links-appearing",
-    [glowing, parameters, theme, focusLinks, day, fadeDays, frame.warmUp],
+    [glowing, parameters, theme, focusLinks, day, fadeDays, frame.warmUp, frame.lineScale],
     () =>
       new PathLayer<LinkSegment, DataFilterExtensionProps<LinkSegment>>({
         id: "links-appearing",
@@ -65,6 +66,7 @@ export function buildLinkGlow(
         getPath: (d) => d.path,
         getColor: (d) => withAlpha(palette.links[d.link.kind], focusAlpha(focusLinks, d, 140)),
         getWidth: (d) => linkWidth(d) * BASE_WIDTH_PX * 3,
+        widthScale: frame.lineScale,
         widthUnits: "pixels",
         capRounded: true,
         extensions: [EDGE_FILTER],

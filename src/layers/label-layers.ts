@@ -3,6 +3,7 @@ import type { Layer } from "@deck.gl/core";
 import { TextLayer } from "@deck.gl/layers";
 import type { CountryLabel } from "./country-label";
 import type { LabelSide } from "./label-placement";
+import { placeLabelText } from "./label-text";
 import type { KeepLayer } from "./layer-cache";
 import type { LayerFrame } from "./layer-frame";
 import { withAlpha } from "./layer-style";
@@ -11,6 +12,18 @@ import type { NodeMarker } from "./link-geometry";
 const LABEL_FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
 // Compared by identity from one frame to the next, as `parameters` are (see layer-frame.ts).
 const LABEL_FONT = { sdf: true, fontSize: 48, buffer: 6 };
+const NO_GAPS: ReadonlyMap<string, number> = new Map();
+
+/** A country name's size in pixels: larger for larger countries. */
+export const countryLabelSize = (d: Pick<CountryLabel, "area">): number =>
+  Math.max(10, Math.min(15, 9 + Math.log10(1 + d.area * 4000) * 2.2));
+
+/**
+ * About how wide a country's name is drawn, in pixels: capitals of DejaVu Sans and its like, in
+ * semi-bold, run about 0.9 em.
+ */
+export const countryLabelWidth = (d: Pick<CountryLabel, "area" | "name">): number =>
+  d.name.length * countryLabelSize(d) * 0.9 + 6;
 
 /** Country names, larger for larger countries. */
 export function buildCountryLabels(
@@ -29,7 +42,7 @@ export function buildCountryLabels(
         data: labels,
         getPosition: (d) => d.position as [number, number],
         getText: (d) => d.name.toUpperCase(),
-        getSize: (d) => Math.max(10, Math.min(15, 9 + Math.log10(1 + d.area * 4000) * 2.2)),
+        getSize: countryLabelSize,
         getColor: withAlpha(palette.countryLabel, 200),
         fontFamily: LABEL_FONT_FAMILY,
         fontWeight: 600,
@@ -49,21 +62,25 @@ export function buildNodeLabels(
   labelled: readonly NodeMarker[],
   sides: ReadonlyMap<string, LabelSide>,
   activeNodes: ReadonlySet<string>,
+  gaps: ReadonlyMap<string, number> = NO_GAPS,
 ): Layer {
   const { textParameters, theme, palette } = frame;
   return keep(
     "node-labels",
-    [labelled, sides, textParameters, theme, activeNodes],
+    [labelled, sides, textParameters, theme, activeNodes, gaps],
     () =>
       new TextLayer<NodeMarker>({
         id: "node-labels",
         parameters: textParameters,
         data: labelled,
         getPosition: (d) => d.node.coordinates as [number, number],
-        getText: (d) => d.node.name,
+        getText: (d) => placeLabelText(d.node),
         getSize: 13,
         getColor: (d) => withAlpha(palette.label, activeNodes.has(d.node.id) ? 255 : 150),
-        getPixelOffset: (d) => [sides.get(d.node.id) === "left" ? -10 : 10, 0],
+        getPixelOffset: (d) => {
+          const gap = gaps.get(d.node.id) ?? 10;
+          return [sides.get(d.node.id) === "left" ? -gap : gap, 0];
+        },
         getTextAnchor: (d) => (sides.get(d.node.id) === "left" ? "end" : "start"),
         getAlignmentBaseline: "center",
         fontFamily: LABEL_FONT_FAMILY,
@@ -74,7 +91,7 @@ export function buildNodeLabels(
         characterSet: "auto",
         updateTriggers: {
           getColor: [theme, activeNodes],
-          getPixelOffset: sides,
+          getPixelOffset: [sides, gaps],
           getTextAnchor: sides,
           outlineColor: theme,
         },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { type LabelCandidate, placeCentredLabels, placeLabels } from "./label-placement";
+import {
+  type LabelCandidate,
+  labelBudget,
+  MUST_PLACE,
+  placeCentredLabels,
+  placeLabels,
+} from "./label-placement";
 
 const label = (id: string, x: number, y: number, priority = 1): LabelCandidate => ({
   id,
@@ -10,30 +16,93 @@ const label = (id: string, x: number, y: number, priority = 1): LabelCandidate =
   priority,
 });
 
+/** A 1000×600 map with nothing over it. */
+const map = { width: 1000, height: 600 };
+
 describe("placeLabels", () => {
   it("puts a lone label to the right of its point", () => {
-    expect(placeLabels([label("a", 100, 100)])).toEqual(new Map([["a", "right"]]));
+    expect(placeLabels([label("a", 100, 100)], map)).toEqual(new Map([["a", "right"]]));
   });
 
   it("puts the less important of two close labels on the left", () => {
-    const placed = placeLabels([label("dandong", 100, 100, 2), label("sinuiju", 101, 104, 1)]);
+    const placed = placeLabels([label("dandong", 100, 100, 2), label("sinuiju", 101, 104, 1)], map);
     expect(placed.get("dandong")).toBe("right");
     expect(placed.get("sinuiju")).toBe("left");
   });
 
   it("leaves out a label that fits on neither side", () => {
-    const placed = placeLabels([
-      label("a", 100, 100, 3),
-      label("b", 102, 102, 2),
-      label("c", 104, 98, 1),
-    ]);
+    const placed = placeLabels(
+      [label("a", 100, 100, 3), label("b", 102, 102, 2), label("c", 104, 98, 1)],
+      map,
+    );
     expect([...placed.keys()].sort()).toEqual(["a", "b"]);
   });
 
   it("never covers another place's point", () => {
-    const placed = placeLabels([label("a", 100, 100, 2), label("b", 140, 100, 1)]);
+    const placed = placeLabels([label("a", 100, 100, 2), label("b", 140, 100, 1)], map);
     expect(placed.get("a")).toBe("left");
     expect(placed.get("b")).toBe("right");
+  });
+
+  it("never covers a symbol drawn larger than a point, such as a cluster", () => {
+    const points = [
+      { id: "a", x: 100, y: 100, r: 4 },
+      { id: "cluster:1", x: 150, y: 100, r: 20 },
+    ];
+    expect(placeLabels([label("a", 100, 100)], { ...map, points }).get("a")).toBe("left");
+  });
+
+  it("places labels in priority order up to the budget", () => {
+    const far = [label("small", 100, 100, 1), label("big", 400, 300, 9), label("mid", 700, 500, 5)];
+    expect([...placeLabels(far, { ...map, budget: 2 }).keys()]).toEqual(["big", "mid"]);
+  });
+
+  it("always places a label that must be placed, beyond the budget and over a neighbour", () => {
+    const placed = placeLabels(
+      [
+        label("busy", 100, 100, 50),
+        label("other", 110, 100, 40),
+        label("chosen", 104, 101, MUST_PLACE),
+      ],
+      { ...map, budget: 1 },
+    );
+    expect(placed.has("chosen")).toBe(true);
+    expect(placed.has("busy")).toBe(true);
+    expect(placed.has("other")).toBe(false);
+  });
+
+  it("draws no label under a panel, nor for a point a panel hides", () => {
+    // A sidebar over the left 300 pixels: "a" would run under it on the left, so goes right.
+    const panels = [{ x0: 0, y0: 0, x1: 300, y1: 600 }];
+    const placed = placeLabels(
+      [label("under", 200, 100, 9), label("edge", 340, 300), label("b", 400, 300, 2)],
+      { ...map, panels },
+    );
+    expect(placed.has("under")).toBe(false);
+    expect(placed.get("b")).toBe("right");
+    // "edge" has no room right (b's point and label) and its left runs under the panel.
+    expect(placed.has("edge")).toBe(false);
+  });
+
+  it("does not place even a chosen place's label under a panel", () => {
+    const panels = [{ x0: 0, y0: 0, x1: 1000, y1: 120 }];
+    expect(placeLabels([label("top", 500, 100, MUST_PLACE)], { ...map, panels }).size).toBe(0);
+  });
+
+  it("keeps labels on the map", () => {
+    expect(placeLabels([label("east", 980, 300)], map).get("east")).toBe("left");
+  });
+});
+
+describe("labelBudget", () => {
+  it("holds few names at a world view and many more at a regional one", () => {
+    const fullHd = 1920 * 1080;
+    expect(labelBudget(1.6, fullHd)).toBeLessThanOrEqual(60);
+    expect(labelBudget(5, fullHd)).toBeGreaterThan(8 * labelBudget(1.6, fullHd));
+  });
+
+  it("grows with the clear area of the map", () => {
+    expect(labelBudget(3, 2_000_000)).toBeGreaterThan(labelBudget(3, 500_000));
   });
 });
 
@@ -45,5 +114,13 @@ describe("placeCentredLabels", () => {
       label("chile", 400, 400, 1),
     ]);
     expect([...placed].sort()).toEqual(["chile", "russia"]);
+  });
+
+  it("gives way to place names and panels already on the map", () => {
+    const placed = placeCentredLabels(
+      [label("russia", 100, 100, 5), label("chile", 400, 400, 1)],
+      [{ x0: 380, y0: 390, x1: 500, y1: 410 }],
+    );
+    expect([...placed]).toEqual(["russia"]);
   });
 });

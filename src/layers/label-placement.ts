@@ -1,6 +1,8 @@
 /**
- * Greedy label placement in screen space: the most important labels first, each to the right of
- * its point if there is room, else to the left, else not at all. Pure.
+ * Greedy label placement in screen space, as web cartography generalises names: a budget that
+ * grows with the zoom, the most important labels first, each to the right of its point if there
+ * is room, else to the left, else not at all; never over another label, another place's symbol or
+ * a panel. Pure.
  */
 
 export interface LabelCandidate {
@@ -11,58 +13,115 @@ export interface LabelCandidate {
   /** Estimated label width and height in pixels. */
   readonly width: number;
   readonly height: number;
-  /** Higher is placed first. */
+  /** Higher is placed first; at MUST_PLACE or above, placed whatever the budget. */
   readonly priority: number;
+  /** Pixels between the point and the label (default 10; more beside a larger symbol). */
+  readonly gap?: number;
 }
 
 export type LabelSide = "right" | "left";
 
-interface Box {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
+/** A box in screen pixels. */
+export interface Box {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
 }
 
-const GAP = 10;
-const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+/** A drawn symbol labels must not cover: centre and radius in pixels; `id`: its place's. */
+export interface PointObstacle {
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+  readonly r: number;
+}
 
-/** The side each placed label goes on; labels that fit nowhere are left out. */
+export interface PlacementOptions {
+  /** The map's size in pixels: a label must lie inside it. */
+  readonly width: number;
+  readonly height: number;
+  /** Boxes no label may touch, nor have its point inside (the panels over the map). */
+  readonly panels?: readonly Box[];
+  /** The symbols drawn on the map. Without it, each candidate's point with `pointRadius`. */
+  readonly points?: readonly PointObstacle[];
+  readonly pointRadius?: number;
+  /** The most labels placed below MUST_PLACE priority; all that fit when absent. */
+  readonly budget?: number;
+}
+
+/** Priority of a label that is always placed (the selection's and the hovered link's places). */
+export const MUST_PLACE = 1_000_000;
+
+const GAP = 10;
+export const overlaps = (a: Box, b: Box) =>
+  a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const inside = (x: number, y: number, b: Box) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
+const byPriority = (a: LabelCandidate, b: LabelCandidate) =>
+  b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * How many place names a view holds: few at a world view, most at a regional one. Per million
+ * square pixels of clear map, 18 up to zoom 1.5, doubling with each zoom level after it.
+ */
+export function labelBudget(zoom: number, clearAreaPx: number): number {
+  const perMegapixel = 18 * 2 ** Math.max(0, zoom - 1.5);
+  return Math.max(3, Math.floor((perMegapixel * clearAreaPx) / 1e6));
+}
+
+/** The side each placed label goes on; labels that fit nowhere, or past the budget, are left out. */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
-  pointRadius = 7,
+  options: PlacementOptions,
 ): Map<string, LabelSide> {
+  const { width, height, panels = [], pointRadius = 7 } = options;
+  const budget = options.budget ?? Number.POSITIVE_INFINITY;
   const placed = new Map<string, LabelSide>();
-  // Points themselves are obstacles, so a label never covers another place's dot.
-  const taken: Box[] = candidates.map((c) => ({
-    x0: c.x - pointRadius,
-    y0: c.y - pointRadius,
-    x1: c.x + pointRadius,
-    y1: c.y + pointRadius,
+  const points =
+    options.points ?? candidates.map((c) => ({ id: c.id, x: c.x, y: c.y, r: pointRadius }));
+  const pointBoxes = points.map((p) => ({
+    id: p.id,
+    box: { x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r },
   }));
-  const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
-  for (const c of order) {
-    const half = c.height / 2;
-    const right: Box = { x0: c.x + GAP, y0: c.y - half, x1: c.x + GAP + c.width, y1: c.y + half };
-    const left: Box = { x0: c.x - GAP - c.width, y0: c.y - half, x1: c.x - GAP, y1: c.y + half };
-    const own = (box: Box) =>
-      taken.every(
-        (t) => !overlaps(box, t) || (t.x0 === c.x - pointRadius && t.y0 === c.y - pointRadius),
-      );
-    const side: LabelSide | undefined = own(right) ? "right" : own(left) ? "left" : undefined;
+  const labels: Box[] = [];
+  const onMap = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
+  let count = 0;
+  for (const c of [...candidates].sort(byPriority)) {
+    const must = c.priority >= MUST_PLACE;
+    if (!must && count >= budget) continue;
+    if (panels.some((p) => inside(c.x, c.y, p))) continue;
+    const right = labelBox(c, "right");
+    const left = labelBox(c, "left");
+    const clear = (box: Box) =>
+      onMap(box) &&
+      !panels.some((p) => overlaps(box, p)) &&
+      !labels.some((l) => overlaps(box, l)) &&
+      !pointBoxes.some((p) => p.id !== c.id && overlaps(box, p.box));
+    let side: LabelSide | undefined = clear(right) ? "right" : clear(left) ? "left" : undefined;
+    // A place that must be named is named: over a neighbour if need be, never under a panel.
+    if (!side && must) {
+      const free = (box: Box) => onMap(box) && !panels.some((p) => overlaps(box, p));
+      side = free(right) ? "right" : free(left) ? "left" : undefined;
+    }
     if (!side) continue;
     placed.set(c.id, side);
-    taken.push(side === "right" ? right : left);
+    labels.push(side === "right" ? right : left);
+    if (!must) count += 1;
   }
   return placed;
 }
 
-/** Labels centred on their point: the ids of those that fit, most important first, none overlapping. */
-export function placeCentredLabels(candidates: readonly LabelCandidate[]): Set<string> {
-  const taken: Box[] = [];
+/**
+ * Labels centred on their point: the ids of those that fit, most important first, none
+ * overlapping each other or `obstacles` (place names already placed, panels).
+ */
+export function placeCentredLabels(
+  candidates: readonly LabelCandidate[],
+  obstacles: readonly Box[] = [],
+): Set<string> {
+  const taken: Box[] = [...obstacles];
   const placed = new Set<string>();
-  const order = [...candidates].sort((a, b) => b.priority - a.priority || (a.id < b.id ? -1 : 1));
-  for (const c of order) {
+  for (const c of [...candidates].sort(byPriority)) {
     const box: Box = {
       x0: c.x - c.width / 2 - 4,
       y0: c.y - c.height / 2 - 2,
@@ -74,4 +133,13 @@ export function placeCentredLabels(candidates: readonly LabelCandidate[]): Set<s
     placed.add(c.id);
   }
   return placed;
+}
+
+/** The box a label placed on `side` of candidate `c` covers (see `placeLabels`). */
+export function labelBox(c: LabelCandidate, side: LabelSide): Box {
+  const half = c.height / 2;
+  const gap = c.gap ?? GAP;
+  return side === "right"
+    ? { x0: c.x + gap, y0: c.y - half, x1: c.x + gap + c.width, y1: c.y + half }
+    : { x0: c.x - gap - c.width, y0: c.y - half, x1: c.x - gap, y1: c.y + half };
 }

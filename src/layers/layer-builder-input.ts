@@ -3,6 +3,7 @@ import type { ProjectionName, Selection, ThemeName } from "../state/store";
 import type { CountryLabel } from "./country-label";
 import type { LabelSide } from "./label-placement";
 import type { LinkGeometry } from "./link-geometry";
+import type { PlacesView } from "./places-view";
 
 /**
  * One build's input. Lists, sets and maps are compared by identity to decide what to rebuild:
@@ -26,6 +27,11 @@ export interface LayerInput {
   readonly projection: ProjectionName;
   /** Which node labels to draw, and on which side of their point; a new map only when it changes. */
   readonly labelSides: ReadonlyMap<string, LabelSide>;
+  /**
+   * The places drawn (dots and clusters) and the zoom's scales for dots and lines; a new object
+   * only when it changes. Absent: every place, at full size.
+   */
+  readonly places?: PlacesView;
   /** Flow animation on (false: links drawn still). */
   readonly animate: boolean;
   /** Seconds on the animation clock. */

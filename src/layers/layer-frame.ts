@@ -42,6 +42,8 @@ export interface LayerFrame {
   readonly textParameters: LayerParameters;
   /** As given (`undefined` stays `undefined`): layers compare it by identity to rebuild. */
   readonly warmUp: boolean | undefined;
+  /** How much the zoom scales the links' widths (see `zoomScales`); 1 when not given. */
+  readonly lineScale: number;
 }
 
 /** The frame of one build. */
@@ -51,6 +53,7 @@ export function buildLayerFrame(input: {
   readonly day: number;
   readonly focusLinks: ReadonlySet<string> | null;
   readonly warmUp?: boolean;
+  readonly places?: { readonly lineScale: number } | undefined;
 }): LayerFrame {
   const { parameters, textParameters } = layerParameters(input.projection);
   return {
@@ -61,6 +64,7 @@ export function buildLayerFrame(input: {
     parameters,
     textParameters,
     warmUp: input.warmUp,
+    lineScale: input.places?.lineScale ?? 1,
   };
 }
 

@@ -18,6 +18,8 @@ export interface NodeMarks {
   readonly linkPlaces: ReadonlySet<string>;
   /** The places on at least one active link. */
   readonly activeNodes: ReadonlySet<string>;
+  /** How much the zoom scales the dots (see `zoomScales`). */
+  readonly radiusScale: number;
 }
 
 /**
@@ -32,11 +34,11 @@ export function buildNodes(
   marks: NodeMarks,
 ): Layer {
   const { parameters, theme, palette } = frame;
-  const { degreeScale, selectedNode, linkPlaces, activeNodes } = marks;
+  const { degreeScale, selectedNode, linkPlaces, activeNodes, radiusScale } = marks;
   const ringed = (id: string) => id === selectedNode || linkPlaces.has(id);
   return keep(
     "nodes",
-    [nodes, parameters, theme, degreeScale, selectedNode, linkPlaces, activeNodes],
+    [nodes, parameters, theme, degreeScale, selectedNode, linkPlaces, activeNodes, radiusScale],
     () =>
       new ScatterplotLayer<NodeMarker>({
         id: "nodes",
@@ -46,6 +48,8 @@ export function buildNodes(
         getRadius: (d) =>
           (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * degreeScale,
         radiusUnits: "pixels",
+        radiusScale,
+        radiusMinPixels: 1.5,
         stroked: true,
         getFillColor: (d) =>
           withAlpha(activeNodes.has(d.node.id) ? palette.node : palette.nodeIdle, 255),
@@ -53,31 +57,41 @@ export function buildNodes(
           withAlpha(ringed(d.node.id) ? palette.selected : palette.nodeStroke, 255),
         lineWidthUnits: "pixels",
         getLineWidth: (d) =>
-          d.node.id === selectedNode ? 3 : linkPlaces.has(d.node.id) ? 2.5 : 1.5,
+          d.node.id === selectedNode
+            ? 3
+            : linkPlaces.has(d.node.id)
+              ? 2.5
+              : radiusScale < 0.8
+                ? 1
+                : 1.5,
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 255, 255, 120],
         updateTriggers: {
           getFillColor: [theme, activeNodes],
           getLineColor: [theme, selectedNode, linkPlaces],
-          getLineWidth: [selectedNode, linkPlaces],
+          getLineWidth: [selectedNode, linkPlaces, radiusScale < 0.8],
           getRadius: [selectedNode, degreeScale],
         },
       }),
   );
 }
 
-/** Where the `crossings`' links cross a border, on the date (or on both dates, to `compare`). */
+/**
+ * Where the `crossings`' links cross a border, on the date (or on both dates, to `compare`),
+ * scaled by the zoom as the places are.
+ */
 export function buildCrossings(
   keep: KeepLayer,
   frame: LayerFrame,
   crossings: readonly CrossingMarker[],
   compare: CompareSets | null,
+  radiusScale = 1,
 ): Layer {
   const { parameters, theme, palette, focusLinks, day } = frame;
   return keep(
     "crossings",
-    [crossings, parameters, theme, focusLinks, compare, day, frame.warmUp],
+    [crossings, parameters, theme, focusLinks, compare, day, frame.warmUp, radiusScale],
     () =>
       new ScatterplotLayer<CrossingMarker>({
         id: "crossings",
@@ -87,6 +101,9 @@ export function buildCrossings(
         getPosition: (d) => d.position as [number, number],
         getRadius: 4.5,
         radiusUnits: "pixels",
+        // Small at a world view, as the places are (see `zoomScales`).
+        radiusScale,
+        lineWidthScale: radiusScale,
         stroked: true,
         filled: true,
         getFillColor: withAlpha(palette.labelHalo, 255),

@@ -25,7 +25,7 @@ export function buildPlannedLinks(
   const { parameters, theme, palette, focusLinks, day } = frame;
   return keep(
     "links-planned",
-    [planned, parameters, theme, focusLinks, day, frame.warmUp],
+    [planned, parameters, theme, focusLinks, day, frame.warmUp, frame.lineScale],
     () =>
       new PathLayer<LinkSegment, PathStyleExtensionProps<LinkSegment>>({
         id: "links-planned",
@@ -35,8 +35,9 @@ export function buildPlannedLinks(
         getPath: (d) => d.path,
         getColor: (d) => withAlpha(palette.links[d.link.kind], focusAlpha(focusLinks, d, 225)),
         getWidth: drawnWidth,
+        widthScale: frame.lineScale,
         widthUnits: "pixels",
-        widthMinPixels: 1.2,
+        widthMinPixels: 1,
         jointRounded: true,
         pickable: true,
         ...activeOn(day),

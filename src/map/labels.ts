@@ -1,29 +1,50 @@
 /**
- * Which labels the map draws for its camera: country names that fit (larger countries first) and
- * place names beside their points, on the side where they collide least. Placed again as the
- * camera moves; the layers are rebuilt only when a placement changed.
+ * What the map shows of its places and names for the camera now, generalised by zoom: places that
+ * would overlap merge into clusters (`layers/place-clusters.ts`), dots and lines grow with the
+ * zoom, a budget of place names grows with it too, and names never go under a panel. Country names
+ * fill the space the place names leave. Placed again as the camera moves; the layers are rebuilt
+ * only when a placement changed. Each placement is published as a `uplinks:labels` performance
+ * mark (`detail`: how many place names, country names and clusters), which the bench reads.
  */
 import { geoDistance } from "d3-geo";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { type LabelSide, placeCentredLabels, placeLabels } from "../layers/label-placement";
+import { countryLabelSize, countryLabelWidth } from "../layers/label-layers";
+import {
+  type Box,
+  type LabelSide,
+  labelBox,
+  labelBudget,
+  placeCentredLabels,
+  placeLabels,
+} from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
+import { nodeDegreeScale } from "../layers/node-degree";
+import type { PlaceClusters } from "../layers/place-clusters";
+import { type PlacesView, zoomScales } from "../layers/places-view";
 import type { AppStore } from "../state/store";
 import type { Basemap, CountryLabel } from "./basemap";
+import { visibleCountryLabels } from "./country-labels-in-view";
+import { drawnPlaces, nameCandidates } from "./place-candidates";
 
 /** Labels farther than this from the centre of the view (about 75°) are on the globe's far side. */
 const FACING_RADIANS = (75 * Math.PI) / 180;
-/** A country is named once its area (steradians × 4^zoom) is this large on screen. */
-const COUNTRY_LABEL_MIN_SCREEN_AREA = 0.8;
 
 export interface MapLabelsDeps {
   readonly map: MapLibreMap;
   readonly store: AppStore;
   readonly basemap: Basemap;
   readonly geometry: LinkGeometry;
+  /** The places clustered by zoom; `null` for a dataset small enough to show every place. */
+  readonly clusters: () => PlaceClusters | null;
   /** The places on the links drawn now: their labels come first. */
   readonly activeNodes: () => ReadonlySet<string>;
-  /** The places of the selected link (a cable's landings): their labels come before all others. */
+  /**
+   * The places of the selected and the hovered link (a cable's landings) and the selected place:
+   * always drawn and named, before all others.
+   */
   readonly featured: () => ReadonlySet<string>;
+  /** The panels over the map, in the map's pixels: no name is drawn under one. */
+  readonly panels: () => readonly Box[];
   /** A placement changed. */
   readonly onChange: () => void;
 }
@@ -33,17 +54,41 @@ export interface MapLabels {
   countryLabels(): readonly CountryLabel[];
   /** The place names to draw, and on which side of their point. */
   labelSides(): ReadonlyMap<string, LabelSide>;
+  /** The places, clusters and sizes drawn now. */
+  places(): PlacesView;
   /** Places the country names for the camera now. */
   placeCountries(): void;
-  /** Places the place names for the camera now. */
+  /** Places the place names (and the clusters) for the camera now. */
   placeNodes(): void;
   dispose(): void;
 }
 
+const sameSides = (a: ReadonlyMap<string, LabelSide>, b: ReadonlyMap<string, LabelSide>) =>
+  a.size === b.size && [...a].every(([id, side]) => b.get(id) === side);
+
+/** Pixels of `box` inside the map, less the panels' (overlaps between panels counted twice). */
+const clearArea = (width: number, height: number, panels: readonly Box[]) =>
+  panels.reduce((area, p) => {
+    const w = Math.max(0, Math.min(width, p.x1) - Math.max(0, p.x0));
+    const h = Math.max(0, Math.min(height, p.y1) - Math.max(0, p.y0));
+    return area - w * h;
+  }, width * height);
+
 export function createMapLabels(deps: MapLabelsDeps): MapLabels {
   const { map, store, basemap, geometry } = deps;
-  let countryLabels: readonly CountryLabel[] = basemap.labels;
+  const degreeScale = nodeDegreeScale(geometry.nodes);
+  let countryLabels: readonly CountryLabel[] = [];
   let labelSides: ReadonlyMap<string, LabelSide> = new Map();
+  /** The boxes of the place names placed last: country names keep clear of them. */
+  let placedBoxes: readonly Box[] = [];
+  let places: PlacesView = {
+    nodes: geometry.nodes,
+    clusters: [],
+    clusterOf: null,
+    labelled: [],
+    labelGaps: new Map(),
+    ...zoomScales(map.getZoom()),
+  };
 
   /** On the globe, labels are drawn over the sphere: keep only those on the side facing us. */
   const facing = (point: readonly number[]) => {
@@ -52,69 +97,114 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
     return geoDistance([c.lng, c.lat], [point[0] ?? 0, point[1] ?? 0]) < FACING_RADIANS;
   };
 
-  /** Country names that face us and fit without overlapping, larger countries first. */
+  const publish = () => {
+    performance.mark("uplinks:labels", {
+      detail: {
+        places: labelSides.size,
+        countries: countryLabels.length,
+        clusters: places.clusters.length,
+      },
+    });
+  };
+
+  /** Country names in view that fit around the place names and the panels, larger first. */
   const placeCountries = () => {
-    const zoom = map.getZoom();
-    const candidates = basemap.labels
-      .filter((l) => l.area * 4 ** zoom > COUNTRY_LABEL_MIN_SCREEN_AREA && facing(l.position))
-      .map((l, i) => {
-        const p = map.project(l.position);
-        return {
-          id: String(i),
-          label: l,
-          x: p.x,
-          y: p.y,
-          width: l.name.length * 8.5,
-          height: 14,
-          priority: l.area,
-        };
-      });
-    const kept = placeCentredLabels(candidates);
+    const canvas = map.getCanvas();
+    const panels = deps.panels();
+    const inView = visibleCountryLabels({
+      map,
+      labels: basemap.labels,
+      width: canvas.clientWidth,
+      height: canvas.clientHeight,
+      facing,
+    });
+    const candidates = inView.map((l, i) => ({
+      id: String(i),
+      label: l.label,
+      x: l.x,
+      y: l.y,
+      width: countryLabelWidth(l.label),
+      height: countryLabelSize(l.label) + 4,
+      priority: l.screenArea,
+    }));
+    const kept = placeCentredLabels(candidates, [...panels, ...placedBoxes]);
     const next = candidates.filter((c) => kept.has(c.id)).map((c) => c.label);
     if (next.length !== countryLabels.length || next.some((l, i) => l !== countryLabels[i])) {
       countryLabels = next;
+      publish();
       deps.onChange();
     }
   };
 
-  /** Re-places node labels for the current camera. */
+  /** Re-places the places, clusters and their names for the current camera. */
   const placeNodes = () => {
-    const activeNodes = deps.activeNodes();
+    const zoom = map.getZoom();
     const featured = deps.featured();
-    const next = placeLabels(
-      geometry.nodes
-        .filter((d) => d.node.kind !== "waypoint" && facing(d.node.coordinates))
-        .map((d) => {
-          const p = map.project(d.node.coordinates as [number, number]);
-          const active = activeNodes.has(d.node.id);
-          return {
-            id: d.node.id,
-            x: p.x,
-            y: p.y,
-            width: d.node.name.length * 7.6 + 4,
-            height: 16,
-            priority: d.degree + (active ? 100 : 0) + (featured.has(d.node.id) ? 100_000 : 0),
-          };
-        }),
-    );
-    const same =
-      next.size === labelSides.size && [...next].every(([id, side]) => labelSides.get(id) === side);
-    if (!same) {
-      labelSides = next;
+    const drawn = drawnPlaces(geometry.nodes, deps.clusters()?.level(zoom), featured);
+    const scales = zoomScales(zoom);
+    const canvas = map.getCanvas();
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    const panels = deps.panels();
+    const { points, candidates, clusterNames, labelGaps } = nameCandidates({
+      drawn,
+      featured,
+      activeNodes: deps.activeNodes(),
+      project: (lonLat) => {
+        if (!facing(lonLat)) return null;
+        const p = map.project(lonLat as [number, number]);
+        const out = p.x < -40 || p.y < -40 || p.x > width + 40 || p.y > height + 40;
+        return out ? null : p;
+      },
+      placeRadius: (d) =>
+        Math.max((3.5 + Math.sqrt(d.degree) * degreeScale) * scales.radiusScale, 2),
+    });
+    const next = placeLabels(candidates, {
+      width,
+      height,
+      panels,
+      points,
+      budget: labelBudget(zoom, clearArea(width, height, panels)),
+    });
+    placedBoxes = candidates.flatMap((c) => {
+      const side = next.get(c.id);
+      return side ? [labelBox(c, side)] : [];
+    });
+    const placesChanged =
+      drawn.clusterOf !== places.clusterOf ||
+      drawn.nodes.length !== places.nodes.length ||
+      drawn.clusters.length !== places.clusters.length ||
+      scales.radiusScale !== places.radiusScale ||
+      scales.lineScale !== places.lineScale ||
+      drawn.nodes.some((d, i) => d !== places.nodes[i]);
+    const sidesChanged = !sameSides(next, labelSides);
+    if (placesChanged || sidesChanged) {
+      const labelled = drawn.nodes.filter((d) => next.has(d.node.id));
+      for (const [id, d] of clusterNames) if (next.has(id)) labelled.push(d);
+      places = { ...drawn, ...scales, labelled, labelGaps };
+    }
+    if (sidesChanged) labelSides = next;
+    if (placesChanged || sidesChanged) {
+      publish();
       deps.onChange();
     }
   };
 
-  map.on("moveend", placeCountries);
+  const placeAll = () => {
+    placeNodes();
+    placeCountries();
+  };
+  map.on("moveend", placeAll);
   map.on("move", placeNodes);
 
   return {
     countryLabels: () => countryLabels,
     labelSides: () => labelSides,
+    places: () => places,
     placeCountries,
     placeNodes,
     dispose() {
-      map.off("moveend", placeCountries);
+      map.off("moveend", placeAll);
       map.off("move", placeNodes);
     },
   };

@@ -6,7 +6,7 @@
 
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createLayerBuilder } from "../layers/build-layers";
-import { linkPlaces } from "../layers/layer-data";
+import type { Box } from "../layers/label-placement";
 import { createLayerInputs, type LayerInputSets } from "../layers/layer-inputs";
 import type { LinkGeometry } from "../layers/link-geometry";
 import { toDayNumber } from "../model/dates";
@@ -21,6 +21,7 @@ import { createFirstFrame } from "./first-frame";
 import { createFraming, type FrameBounds } from "./framing";
 import { createMapLabels, type MapLabels } from "./labels";
 import { createPicking, type HoverPick, linkIdOf } from "./picking";
+import { featuredPlaces, loadPlaceClusters } from "./place-clusters-loader";
 import { paintTheme } from "./theme";
 
 /** The active places before the first layers are built. */
@@ -40,6 +41,8 @@ export interface MapViewDeps {
   readonly onHover: (pick: HoverPick) => void;
   /** Screen space the UI covers on each side, kept clear when the camera frames the data. */
   readonly framePadding: () => { top: number; right: number; bottom: number; left: number };
+  /** The panels over the map, in the map's pixels: no place name is drawn under one. */
+  readonly panels: () => readonly Box[];
   /** Receives a function that frames a box of the map (search results), once the map is loaded. */
   readonly onFrame?: (frame: (bounds: FrameBounds) => void) => void;
   /** Receives the map's capture interface once the map is loaded (for image and video export). */
@@ -82,24 +85,20 @@ export function setupMapView(
     deps.onFailure(map.failure);
     return () => {};
   }
-  map.on("webglcontextlost", () => deps.onContextLost?.());
-  map.on("webglcontextrestored", () => deps.onContextRestored?.());
-  // The basemap needs no network, so any map error is a real fault: report it as one.
-  map.on("error", (event) => console.error("map:", event.error?.message ?? event));
+  watchFaults(map, deps);
 
   const buildLayers = createLayerBuilder();
   const inputs = createLayerInputs(topology);
-  const rangeDays = toDayNumber(topology.timeRange[1]) - toDayNumber(topology.timeRange[0]);
-  const fadeDays = Math.max(14, rangeDays / 120);
+  const fadeDays = fadeDaysOf(topology);
   const still = () => !store.getState().animate || deps.reducedMotion;
   let sets: LayerInputSets | null = null;
   let loaded = false;
   /** The link under the pointer, drawn whole (every part) with its places. */
   let hoveredLink: string | null = null;
-  const selectedLinkPlaces = (selection: Selection | null) =>
-    selection?.kind === "link" ? linkPlaces(geometry, [selection.id]) : NO_NODES;
-  /** The places of the selected link, named first on the map. */
-  let featured: ReadonlySet<string> = selectedLinkPlaces(state.selection);
+  /** Always drawn (out of their clusters) and named, first. */
+  let featured = featuredPlaces(geometry, state.selection, hoveredLink);
+  const clusters = loadPlaceClusters(geometry);
+  let disposed = false;
 
   /** The layers for the store's state now (`warm`: without the links, see `first-frame.ts`). */
   const layersNow = (warm = false) => {
@@ -115,6 +114,7 @@ export function setupMapView(
       // Not in an export: the pointer was on the map when the dialog opened, not in the image.
       hoveredLink: capture.frozenTime() === null ? hoveredLink : null,
       labelSides: labels.labelSides(),
+      places: labels.places(),
       theme: s.theme,
       projection: s.projection,
       animate: s.animate && !deps.reducedMotion && !s.compare,
@@ -146,8 +146,10 @@ export function setupMapView(
     store,
     basemap,
     geometry,
+    clusters: clusters.get,
     activeNodes: () => sets?.activeNodes ?? NO_NODES,
     featured: () => featured,
+    panels: deps.panels,
     onChange: () => {
       if (loaded) render();
     },
@@ -157,13 +159,18 @@ export function setupMapView(
     store,
     topology,
     pick: surfaces.pick,
+    reducedMotion: deps.reducedMotion,
     loaded: () => loaded,
     onHover: (pick) => {
       deps.onHover(pick);
       const id = linkIdOf(pick?.object);
       if (id === hoveredLink) return;
       hoveredLink = id;
-      if (loaded) render();
+      featured = featuredPlaces(geometry, store.getState().selection, hoveredLink);
+      if (loaded) {
+        labels.placeNodes();
+        render();
+      }
     },
   });
 
@@ -175,7 +182,7 @@ export function setupMapView(
     labels,
     projectNow: !!prepared?.styled(),
     selected: (selection) => {
-      featured = selectedLinkPlaces(selection);
+      featured = featuredPlaces(geometry, selection, hoveredLink);
       if (loaded) {
         labels.placeNodes();
         framing.frameSelection(selection);
@@ -192,13 +199,15 @@ export function setupMapView(
   });
 
   const onLoad = () => {
+    if (disposed) return;
     loaded = true;
     framing.placed();
     deps.onCapture?.(capture.capture);
     deps.onFrame?.(framing.frameBounds);
+    // Place names first: country names fill the space they leave.
+    labels.placeNodes();
     labels.placeCountries();
     render();
-    labels.placeNodes();
     map.triggerRepaint();
     // The surfaces may have been ready before the map: if so, they draw now.
     firstFrame.loaded();
@@ -210,10 +219,13 @@ export function setupMapView(
   surfaces.mountOverlaid();
   if (prepared?.styled()) surfaces.mountInterleaved();
   else map.once("style.load", surfaces.mountInterleaved);
-  if (prepared?.loaded()) onLoad();
-  else map.once("load", onLoad);
+  // A dataset of many places draws its first frame with them clustered.
+  const loadWhenClustered = () => void clusters.ready.then(onLoad);
+  if (prepared?.loaded()) loadWhenClustered();
+  else map.once("load", loadWhenClustered);
 
   return () => {
+    disposed = true;
     firstFrame.dispose();
     for (const dispose of disposers) dispose();
     framing.dispose();
@@ -223,6 +235,20 @@ export function setupMapView(
     surfaces.dispose();
     map.remove();
   };
+}
+
+/** How long (days) a link glows as it appears and lingers as it retires: a 120th of the range. */
+function fadeDaysOf(topology: Topology): number {
+  const rangeDays = toDayNumber(topology.timeRange[1]) - toDayNumber(topology.timeRange[0]);
+  return Math.max(14, rangeDays / 120);
+}
+
+/** The map's faults: a lost or restored GPU context, and errors. */
+function watchFaults(map: MapLibreMap, deps: MapViewDeps) {
+  map.on("webglcontextlost", () => deps.onContextLost?.());
+  map.on("webglcontextrestored", () => deps.onContextRestored?.());
+  // The basemap needs no network, so any map error is a real fault: report it as one.
+  map.on("error", (event) => console.error("map:", event.error?.message ?? event));
 }
 
 interface Followers {
@@ -281,8 +307,8 @@ function followStore(store: AppStore, f: Followers): (() => void)[] {
       (s) => s.projection,
       () => {
         applyProjection();
-        f.labels.placeCountries();
         f.labels.placeNodes();
+        f.labels.placeCountries();
         render();
       },
     ),

@@ -5,6 +5,7 @@
  */
 import type { PickingInfo } from "@deck.gl/core";
 import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
+import type { PlaceCluster } from "../layers/place-clusters";
 import type { Topology } from "../model/schema";
 import { datasetCountries } from "../state/filters";
 import { type AppStore, select, setFocus } from "../state/store";
@@ -32,6 +33,8 @@ export interface PickingDeps {
   readonly topology: Topology;
   /** The object under a point, on the top surface that has one. */
   readonly pick: (at: { x: number; y: number; radius: number }) => PickingInfo | null;
+  /** The system asks for reduced motion: the camera jumps rather than glides. */
+  readonly reducedMotion: boolean;
   /** Whether the map has loaded: clicks before then do nothing. */
   readonly loaded: () => boolean;
   readonly onHover: (pick: HoverPick) => void;
@@ -59,6 +62,16 @@ export function createPicking(deps: PickingDeps): Picking {
     if (!deps.loaded()) return;
     const picked = deps.pick({ x: e.point.x, y: e.point.y, radius: CLICK_RADIUS_PX });
     const object = picked?.object as { node?: { id: string } } | undefined;
+    if (picked?.layer?.id === "clusters") {
+      // A cluster splits as the map zooms in: to where it does (flowmap.blue's way).
+      const cluster = picked.object as PlaceCluster;
+      map.easeTo({
+        center: cluster.position as [number, number],
+        zoom: Math.max(cluster.expansionZoom, map.getZoom() + 1),
+        duration: deps.reducedMotion ? 0 : 600,
+      });
+      return;
+    }
     if (object?.node && picked?.layer?.id === "nodes") {
       select(store, { kind: "node", id: object.node.id });
       return;

@@ -37,3 +37,35 @@ export function framePadding(roots: Roots) {
   if (details && !wide) bottom = window.innerHeight - details.top + 30;
   return { top: wide ? 60 : 110, right, bottom, left: wide ? side.right + 40 : 40 };
 }
+
+/**
+ * What lies over the map, as boxes in the map's pixels: the panels, the toolbar's buttons, the
+ * legend, the details, the banners, the story's caption, the timeline and the attribution. No
+ * place name is drawn under one.
+ */
+export function panelBoxes(roots: Roots): { x0: number; y0: number; x1: number; y1: number }[] {
+  const origin = roots.map.getBoundingClientRect();
+  const selectors = [
+    ".left-column > *",
+    ".toolbar > *",
+    ".legend-root > *",
+    "#details-root > *",
+    ".banner-root > *",
+    "#story-root > *",
+    ".timeline-root",
+    ".maplibregl-ctrl-attrib",
+    ".messages > *",
+  ].join(", ");
+  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  for (const element of document.querySelectorAll<HTMLElement>(selectors)) {
+    const r = element.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    boxes.push({
+      x0: r.left - origin.left,
+      y0: r.top - origin.top,
+      x1: r.right - origin.left,
+      y1: r.bottom - origin.top,
+    });
+  }
+  return boxes;
+}

@@ -13,7 +13,7 @@ import type { Topology } from "../model/schema";
 import type { AppStore } from "../state/store";
 import { h } from "../ui/dom";
 import type { Tooltip } from "../ui/tooltip";
-import { framePadding, type Roots } from "./roots";
+import { framePadding, panelBoxes, type Roots } from "./roots";
 
 export interface SessionMapDeps {
   readonly roots: Roots;
@@ -69,6 +69,7 @@ export function createSessionMap(deps: SessionMapDeps): SessionMap {
         reducedMotion: deps.reducedMotion,
         onHover: (pick) => deps.tooltip.show(pick),
         framePadding: () => framePadding(roots),
+        panels: () => panelBoxes(roots),
         onReady: deps.onReady,
         onFailure: (message) => {
           // The map-less view: the timeline, the link list and details stay, the map area says why.

@@ -1,0 +1,80 @@
+/**
+ * Clusters of places (see `place-clusters.ts`): a disc sized by how many places it holds, in the
+ * places' colour (idle when none of them is on an active link), with the count written on it.
+ */
+import type { Layer } from "@deck.gl/core";
+import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import type { KeepLayer } from "./layer-cache";
+import type { LayerFrame } from "./layer-frame";
+import { withAlpha } from "./layer-style";
+import type { PlaceCluster } from "./place-clusters";
+import { clusterRadius } from "./places-view";
+
+const COUNT_FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-serif";
+// Compared by identity from one frame to the next (see layer-frame.ts).
+const COUNT_FONT = { sdf: true, fontSize: 40, buffer: 4 };
+
+/** The cluster discs; picked to zoom in on (the map splits them) and described on hover. */
+export function buildClusters(
+  keep: KeepLayer,
+  frame: LayerFrame,
+  clusters: readonly PlaceCluster[],
+  activeNodes: ReadonlySet<string>,
+): Layer {
+  const { parameters, theme, palette } = frame;
+  const active = (c: PlaceCluster) => c.members.some((d) => activeNodes.has(d.node.id));
+  return keep(
+    "clusters",
+    [clusters, parameters, theme, activeNodes],
+    () =>
+      new ScatterplotLayer<PlaceCluster>({
+        id: "clusters",
+        parameters,
+        data: clusters,
+        visible: clusters.length > 0,
+        getPosition: (d) => d.position as [number, number],
+        getRadius: (d) => clusterRadius(d.members.length),
+        radiusUnits: "pixels",
+        stroked: true,
+        getFillColor: (d) => withAlpha(active(d) ? palette.node : palette.nodeIdle, 215),
+        getLineColor: withAlpha(palette.nodeStroke, 255),
+        lineWidthUnits: "pixels",
+        getLineWidth: 1.5,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 90],
+        updateTriggers: { getFillColor: [theme, activeNodes], getLineColor: theme },
+      }),
+  );
+}
+
+/** The number of places written on each cluster. */
+export function buildClusterCounts(
+  keep: KeepLayer,
+  frame: LayerFrame,
+  clusters: readonly PlaceCluster[],
+): Layer {
+  const { textParameters, theme, palette } = frame;
+  return keep(
+    "cluster-counts",
+    [clusters, textParameters, theme],
+    () =>
+      new TextLayer<PlaceCluster>({
+        id: "cluster-counts",
+        parameters: textParameters,
+        data: clusters,
+        visible: clusters.length > 0,
+        getPosition: (d) => d.position as [number, number],
+        getText: (d) => String(d.members.length),
+        getSize: (d) => (d.members.length >= 100 ? 10 : 11),
+        getColor: withAlpha(palette.nodeStroke, 255),
+        fontFamily: COUNT_FONT_FAMILY,
+        fontWeight: 700,
+        fontSettings: COUNT_FONT,
+        characterSet: "0123456789",
+        getTextAnchor: "middle",
+        getAlignmentBaseline: "center",
+        updateTriggers: { getColor: theme },
+      }),
+  );
+}
