@@ -88,6 +88,7 @@ describe("createLayerBuilder", () => {
     ]);
     expect(ids(next.over)).toEqual([
       "links-planned",
+      "bundles",
       "links-hovered",
       "crossings",
       "clusters",
@@ -129,6 +130,7 @@ describe("createLayerBuilder", () => {
       "links-ghost",
       "links-appearing",
       "links-planned",
+      "bundles",
       "links-hovered",
       "crossings",
     ];

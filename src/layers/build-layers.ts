@@ -5,7 +5,8 @@
  */
 import type { Layer } from "@deck.gl/core";
 import { buildDashedLinks, buildSolidLinks } from "./active-link-layers";
-import { buildClusterCounts, buildClusters } from "./cluster-layers";
+import type { LinkBundle } from "./bundles";
+import { buildBundleLines, buildClusterCounts, buildClusters } from "./cluster-layers";
 import { buildCompareLayers } from "./compare-layers";
 import { buildDisruptedLinks } from "./disrupted-links-layer";
 import { buildLinkGhosts, buildLinkGlow } from "./fading-link-layers";
@@ -27,6 +28,7 @@ export { nodeDegreeScale } from "./node-degree";
 
 const NO_SEGMENTS: readonly LinkSegment[] = [];
 const NO_CLUSTERS: readonly PlaceCluster[] = [];
+const NO_BUNDLES: readonly LinkBundle[] = [];
 
 /**
  * The layers in three stacks, bottom to top, each drawn on a surface of its own (src/map): `flow`
@@ -78,6 +80,7 @@ export function createLayerBuilder(): (input: LayerInput) => LayerGroups {
       // Thin and still: above the links in service rather than in the flow's stack, which every
       // animation frame redraws.
       buildPlannedLinks(keep, frame, compare ? NO_SEGMENTS : data.planned),
+      buildBundleLines(keep, frame, compare ? NO_BUNDLES : data.bundles),
       buildHoverHighlight(keep, frame, data.hovered, compare),
       buildCrossings(
         keep,

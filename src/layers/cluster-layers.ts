@@ -1,11 +1,13 @@
 /**
  * Clusters of places (see `place-clusters.ts`): a disc sized by how many places it holds, in the
- * places' colour (idle when none of them is on an active link), with the count written on it.
+ * places' colour (idle when none of them is on an active link), with the count written on it; and
+ * the bundles of logical links between them (see `bundles.ts`).
  */
 import type { Layer } from "@deck.gl/core";
-import { ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { PathLayer, ScatterplotLayer, TextLayer } from "@deck.gl/layers";
+import { bundleWidth, type LinkBundle } from "./bundles";
 import type { KeepLayer } from "./layer-cache";
-import type { LayerFrame } from "./layer-frame";
+import { drawsLinks, type LayerFrame, linksToDraw } from "./layer-frame";
 import { withAlpha } from "./layer-style";
 import type { PlaceCluster } from "./place-clusters";
 import { clusterRadius } from "./places-view";
@@ -74,6 +76,36 @@ export function buildClusterCounts(
         characterSet: "0123456789",
         getTextAnchor: "middle",
         getAlignmentBaseline: "center",
+        updateTriggers: { getColor: theme },
+      }),
+  );
+}
+
+/** Bundles of logical links between clusters: one line each, as wide as it holds links. */
+export function buildBundleLines(
+  keep: KeepLayer,
+  frame: LayerFrame,
+  bundles: readonly LinkBundle[],
+): Layer {
+  const { parameters, theme, palette } = frame;
+  return keep(
+    "bundles",
+    [bundles, parameters, theme, frame.warmUp],
+    () =>
+      new PathLayer<LinkBundle>({
+        id: "bundles",
+        parameters,
+        data: linksToDraw(frame, bundles),
+        visible: drawsLinks(frame, bundles),
+        getPath: (d) => d.path,
+        positionFormat: "XY",
+        getColor: withAlpha(palette.links.peering, 190),
+        getWidth: (d) => bundleWidth(d.links.length),
+        widthUnits: "pixels",
+        capRounded: true,
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: [255, 255, 255, 90],
         updateTriggers: { getColor: theme },
       }),
   );

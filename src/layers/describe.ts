@@ -1,6 +1,7 @@
 /** Short text descriptions of picked map objects, for tooltips. Pure. */
 
 import type { Link, TopologyNode } from "../model/schema";
+import type { LinkBundle } from "./bundles";
 import type { CrossingMarker, LinkSegment, NodeMarker } from "./link-geometry";
 import type { PlaceCluster } from "./place-clusters";
 
@@ -66,6 +67,7 @@ export function describePick(layerId: string, object: unknown): Description | nu
     };
   }
   if (layerId === "clusters") return describeCluster(object as PlaceCluster);
+  if (layerId === "bundles") return describeBundle(object as LinkBundle);
   if (layerId === "crossings") {
     const c = object as CrossingMarker;
     return { title: `Border crossing ${c.from} → ${c.to}`, lines: [c.link.name] };
@@ -86,5 +88,16 @@ export function describeCluster(cluster: PlaceCluster): Description {
   return {
     title: `${cluster.members.length} places`,
     lines: [more > 0 ? `${names}; and ${more} more` : names, "Click to zoom in and see them apart"],
+  };
+}
+
+/** How many links a bundle holds, between which ends, and the first of them. */
+export function describeBundle(bundle: LinkBundle): Description {
+  const { links } = bundle;
+  const shown = links.slice(0, CLUSTER_NAMES).map((l) => l.name);
+  const more = links.length - shown.length;
+  return {
+    title: `${links.length} link${links.length === 1 ? "" : "s"}: ${bundle.fromName} — ${bundle.toName}`,
+    lines: [...shown, ...(more > 0 ? [`and ${more} more`] : []), "Zoom in to see them apart"],
   };
 }

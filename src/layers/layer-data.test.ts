@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { toDayNumber } from "../model/dates";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
 import type { LabelSide } from "./label-placement";
 import { createLayerData, hoveredSegments, linkPlaces, selectedSegments } from "./layer-data";
 import { buildLinkGeometry } from "./link-geometry";
+import { createPlaceClusters } from "./place-clusters";
+import { zoomScales } from "./places-view";
 
 /**
  * The test topology and a satellite hop beside its link; and a cable of two parts from A through
@@ -46,6 +49,7 @@ function input(more: { shown?: ReadonlySet<string> | null; disrupted?: ReadonlyS
     selection: null,
     compare: null,
     labelSides: new Map<string, LabelSide>(),
+    day: toDayNumber("2018-01-01"),
     ...more,
   };
 }
@@ -157,5 +161,30 @@ describe("selectedSegments", () => {
 
   it("gives none without a selected link", () => {
     expect(selectedSegments(geometry(), "", null)).toEqual([]);
+  });
+
+  it("draws logical links with a clustered end as bundles, not on their own; routes stay", () => {
+    const base = input({});
+    const { geometry } = base;
+    const first = geometry.segments[0];
+    if (!first) throw new Error("no segment");
+    const peering = { ...first, link: { ...first.link, id: "p", kind: "peering" as const } };
+    const withPeering = { ...geometry, segments: [...geometry.segments, peering] };
+    const places = geometry.nodes.filter((d) => d.node.kind !== "waypoint");
+    const level = createPlaceClusters(places).level(0);
+    expect(level.clusters.length).toBeGreaterThan(0);
+    const view = {
+      nodes: level.singles,
+      clusters: level.clusters,
+      clusterOf: level.clusterOf,
+      labelled: [],
+      labelGaps: new Map(),
+      ...zoomScales(0),
+    };
+    const data = createLayerData()({ ...base, geometry: withPeering, places: view });
+    expect(data.solid.map((s) => s.link.id)).not.toContain("p");
+    expect(data.solid.map((s) => s.link.id)).toContain("ab");
+    // Both ends of the test link are in one cluster at zoom 0: no bundle is drawn within it.
+    expect(data.bundles).toEqual([]);
   });
 });

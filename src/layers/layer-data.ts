@@ -3,6 +3,8 @@
  * is computed again only when what it is derived from changes (by identity), so the layers that
  * draw it are handed the same array and kept.
  */
+
+import { buildBundles, isBundled, type LinkBundle } from "./bundles";
 import {
   buildComparedCrossings,
   buildComparedSegments,
@@ -44,6 +46,8 @@ export interface LayerData {
   readonly labelled: readonly NodeMarker[];
   /** See `nodeDegreeScale`. */
   readonly degreeScale: number;
+  /** The logical links between clusters active on the date, bundled (see `bundles.ts`). */
+  readonly bundles: readonly LinkBundle[];
 }
 
 type DataInput = Pick<
@@ -56,6 +60,8 @@ type DataInput = Pick<
   | "hoveredLink"
   | "compare"
   | "labelSides"
+  | "places"
+  | "day"
 >;
 
 const NONE: readonly LinkSegment[] = [];
@@ -117,6 +123,10 @@ export function createLayerData(): (input: DataInput) => LayerData {
   let comparedFor: CompareSets | null | undefined;
   let labelledFor: ReadonlyMap<string, LabelSide> | undefined;
   let segments: readonly LinkSegment[] = [];
+  let clusterOfFor: ReadonlyMap<string, unknown> | null | undefined;
+  let bundled: readonly LinkSegment[] = [];
+  let bundlesDay: number | undefined;
+  let nodesById = new Map<string, NodeMarker>();
   const data: Mutable<LayerData> = {
     solid: [],
     dashed: [],
@@ -132,6 +142,7 @@ export function createLayerData(): (input: DataInput) => LayerData {
     comparedCrossings: [],
     labelled: [],
     degreeScale: nodeDegreeScale([]),
+    bundles: [],
   };
 
   return (input) => {
@@ -139,6 +150,7 @@ export function createLayerData(): (input: DataInput) => LayerData {
     if (degreesFor !== geometry.nodes) {
       degreesFor = geometry.nodes;
       data.degreeScale = nodeDegreeScale(geometry.nodes);
+      nodesById = new Map(geometry.nodes.map((d) => [d.node.id, d]));
     }
     if (shownFor !== shown) {
       shownFor = shown;
@@ -156,6 +168,23 @@ export function createLayerData(): (input: DataInput) => LayerData {
       disruptedFor = undefined;
       selectedFor = undefined;
       hoveredFor = undefined;
+      clusterOfFor = undefined;
+    }
+    const clusterOf = input.places?.clusterOf ?? null;
+    if (clusterOfFor !== clusterOf) {
+      // The logical links with a clustered end are drawn as bundles, not on their own.
+      clusterOfFor = clusterOf;
+      bundled = clusterOf ? segments.filter((d) => isBundled(d, clusterOf)) : [];
+      const apart = new Set(bundled);
+      data.solid = segments.filter((d) => d.link.kind !== "satellite" && !apart.has(d));
+      bundlesDay = undefined;
+    }
+    if (bundlesDay !== input.day) {
+      bundlesDay = input.day;
+      data.bundles =
+        clusterOf && bundled.length > 0
+          ? buildBundles(bundled, input.day, clusterOf, nodesById)
+          : [];
     }
     if (disruptedFor !== input.disrupted) {
       disruptedFor = input.disrupted;

@@ -5,6 +5,7 @@
  */
 import type { PickingInfo } from "@deck.gl/core";
 import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
+import type { LinkBundle } from "../layers/bundles";
 import type { PlaceCluster } from "../layers/place-clusters";
 import type { Topology } from "../model/schema";
 import { datasetCountries } from "../state/filters";
@@ -74,6 +75,18 @@ export function createPicking(deps: PickingDeps): Picking {
     }
     if (object?.node && picked?.layer?.id === "nodes") {
       select(store, { kind: "node", id: object.node.id });
+      return;
+    }
+    if (picked?.layer?.id === "bundles") {
+      // A bundle splits into its links as its ends do: zoom to them.
+      const { from, to } = picked.object as LinkBundle;
+      map.fitBounds(
+        [
+          [Math.min(from[0], to[0]), Math.min(from[1], to[1])],
+          [Math.max(from[0], to[0]), Math.max(from[1], to[1])],
+        ],
+        { padding: 80, duration: deps.reducedMotion ? 0 : 600 },
+      );
       return;
     }
     const link = linkIdOf(object);
