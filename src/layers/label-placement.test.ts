@@ -116,6 +116,19 @@ describe("placeCentredLabels", () => {
     expect([...placed].sort()).toEqual(["chile", "russia"]);
   });
 
+  it("places a label at its next place when the first is taken, and only once", () => {
+    const panel = { x0: 0, y0: 0, x1: 200, y1: 200 };
+    const placed = placeCentredLabels(
+      [
+        { ...label("usa", 150, 150, 5), group: "US" },
+        { ...label("usa-east", 400, 150, 4), group: "US" },
+        { ...label("usa-south", 400, 300, 3), group: "US" },
+      ],
+      [panel],
+    );
+    expect([...placed]).toEqual(["usa-east"]);
+  });
+
   it("gives way to place names and panels already on the map", () => {
     const placed = placeCentredLabels(
       [label("russia", 100, 100, 5), label("chile", 400, 400, 1)],

@@ -17,6 +17,8 @@ export interface LabelCandidate {
   readonly priority: number;
   /** Pixels between the point and the label (default 10; more beside a larger symbol). */
   readonly gap?: number;
+  /** Candidates of one group are places for one label: the first that fits is placed. */
+  readonly group?: string;
 }
 
 export type LabelSide = "right" | "left";
@@ -56,6 +58,9 @@ export const MUST_PLACE = 1_000_000;
 const GAP = 10;
 export const overlaps = (a: Box, b: Box) =>
   a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+const overlapArea = (a: Box, b: Box) =>
+  Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) *
+  Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
 const inside = (x: number, y: number, b: Box) => x >= b.x0 && x <= b.x1 && y >= b.y0 && y <= b.y1;
 const byPriority = (a: LabelCandidate, b: LabelCandidate) =>
   b.priority - a.priority || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -98,10 +103,13 @@ export function placeLabels(
       !labels.some((l) => overlaps(box, l)) &&
       !pointBoxes.some((p) => p.id !== c.id && overlaps(box, p.box));
     let side: LabelSide | undefined = clear(right) ? "right" : clear(left) ? "left" : undefined;
-    // A place that must be named is named: over a neighbour if need be, never under a panel.
+    // A place that must be named is named: over a neighbour if need be (on the side it covers
+    // least of the names placed), never under a panel.
     if (!side && must) {
       const free = (box: Box) => onMap(box) && !panels.some((p) => overlaps(box, p));
-      side = free(right) ? "right" : free(left) ? "left" : undefined;
+      const covered = (box: Box) => labels.reduce((sum, l) => sum + overlapArea(box, l), 0);
+      if (free(right) && free(left)) side = covered(left) < covered(right) ? "left" : "right";
+      else side = free(right) ? "right" : free(left) ? "left" : undefined;
     }
     if (!side) continue;
     placed.set(c.id, side);
@@ -113,7 +121,8 @@ export function placeLabels(
 
 /**
  * Labels centred on their point: the ids of those that fit, most important first, none
- * overlapping each other or `obstacles` (place names already placed, panels).
+ * overlapping each other or `obstacles` (place names already placed, panels); of a `group`, the
+ * first that fits.
  */
 export function placeCentredLabels(
   candidates: readonly LabelCandidate[],
@@ -121,7 +130,9 @@ export function placeCentredLabels(
 ): Set<string> {
   const taken: Box[] = [...obstacles];
   const placed = new Set<string>();
+  const groups = new Set<string>();
   for (const c of [...candidates].sort(byPriority)) {
+    if (c.group !== undefined && groups.has(c.group)) continue;
     const box: Box = {
       x0: c.x - c.width / 2 - 4,
       y0: c.y - c.height / 2 - 2,
@@ -131,6 +142,7 @@ export function placeCentredLabels(
     if (taken.some((t) => overlaps(box, t))) continue;
     taken.push(box);
     placed.add(c.id);
+    if (c.group !== undefined) groups.add(c.group);
   }
   return placed;
 }

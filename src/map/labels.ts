@@ -116,6 +116,7 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
       labels: basemap.labels,
       width: canvas.clientWidth,
       height: canvas.clientHeight,
+      panels,
       facing,
     });
     const candidates = inView.map((l, i) => ({
@@ -125,7 +126,9 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
       y: l.y,
       width: countryLabelWidth(l.label),
       height: countryLabelSize(l.label) + 4,
-      priority: l.screenArea,
+      // Its second place comes after every country's first.
+      priority: l.fallback ? l.screenArea / 1000 : l.screenArea,
+      group: l.label.name,
     }));
     const kept = placeCentredLabels(candidates, [...panels, ...placedBoxes]);
     const next = candidates.filter((c) => kept.has(c.id)).map((c) => c.label);
@@ -166,10 +169,14 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
       points,
       budget: labelBudget(zoom, clearArea(width, height, panels)),
     });
-    placedBoxes = candidates.flatMap((c) => {
-      const side = next.get(c.id);
-      return side ? [labelBox(c, side)] : [];
-    });
+    // Country names keep clear of the place names and of the symbols.
+    placedBoxes = [
+      ...candidates.flatMap((c) => {
+        const side = next.get(c.id);
+        return side ? [labelBox(c, side)] : [];
+      }),
+      ...points.map((p) => ({ x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r })),
+    ];
     const placesChanged =
       drawn.clusterOf !== places.clusterOf ||
       drawn.nodes.length !== places.nodes.length ||
