@@ -108,7 +108,7 @@ export function setupPanels(roots: Roots, deps: PanelDeps): (() => void)[] {
         }),
       (error) => deps.onNotice("The country panel could not load:", [(error as Error).message]),
     ),
-    setupActiveLinks(roots.sidebar, store, topology),
+    setupActiveLinks(roots.sidebar, store, topology, countryName),
     setupLegend(roots.legend, { store, topology, countryName, clampDate: deps.clampDate }),
     setupDetails(roots.details, store, topology),
     setupEventBanner(roots.banner, store, topology),

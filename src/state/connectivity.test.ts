@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
 import {
+  type ConnectivityPoint,
   connectivityOn,
   connectivitySeries,
   crossBorderLinkIds,
   describeConnectivity,
+  largestUpstreams,
   summarizeConnectivity,
 } from "./connectivity";
 
@@ -108,7 +110,9 @@ describe("connectivity", () => {
       connectivitySeries(fixtureUntil("2015-06-30"), "KP"),
       "2013-01-01",
     );
-    expect(point?.networks).toEqual([{ key: "AS64500", asn: 64500, name: "Example Net" }]);
+    expect(point?.networks).toEqual([
+      { key: "AS64500", asn: 64500, name: "Example Net", links: 1 },
+    ]);
   });
 
   it("an operator without an AS number is an upstream by name, and planned links carry nothing", () => {
@@ -123,7 +127,7 @@ describe("connectivity", () => {
     const series = connectivitySeries(parseTopology(input), "KP");
     expect(connectivityOn(series, "2011-06-01")).toMatchObject({ links: 0, upstreams: 0 });
     expect(connectivityOn(series, "2013-01-01")?.networks).toEqual([
-      { key: "orange", asn: undefined, name: "Orange" },
+      { key: "orange", asn: undefined, name: "Orange", links: 1 },
     ]);
     // The planned interval's start is no change point: nothing changed then.
     expect(series.points.map((p) => p.date)).toEqual(["2010-01-01", "2012-01-01"]);
@@ -140,13 +144,24 @@ describe("connectivity", () => {
 });
 
 describe("describeConnectivity", () => {
-  const point = (date: string, links: number, names: string[]) => ({
-    date,
-    links,
-    upstreams: names.length,
-    upstreamNames: names,
-    networks: names.map((name, i) => ({ key: `AS${i + 1}`, asn: i + 1, name })),
-  });
+  /** A point on `date` with `links` links and upstreams named `names`, of `sizes[i]` links each (1 by default). */
+  const point = (
+    date: string,
+    links: number,
+    names: string[],
+    sizes: number[] = [],
+  ): ConnectivityPoint => {
+    const networks = names
+      .map((name, i) => ({ key: `AS${i + 1}`, asn: i + 1, name, links: sizes[i] ?? 1 }))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return {
+      date,
+      links,
+      upstreams: names.length,
+      upstreamNames: networks.map((n) => n.name),
+      networks,
+    };
+  };
 
   it("names two upstreams and the link count", () => {
     expect(
@@ -173,10 +188,49 @@ describe("describeConnectivity", () => {
     );
   });
 
+  it("names all of five upstreams by name, whatever their sizes", () => {
+    const five = point(
+      "2020-01-01",
+      9,
+      ["Echo", "Delta", "Charlie", "Bravo", "Alpha"],
+      [1, 5, 2, 1, 3],
+    );
+    expect(describeConnectivity("Iceland", five)).toBe(
+      "From 2020-01-01 Iceland has 9 cross-border links and 5 foreign upstreams: Alpha, Bravo, Charlie, Delta, Echo.",
+    );
+  });
+
+  it("of more than five upstreams names the three with the most links, ties by name, and counts the rest", () => {
+    const names = ["Zeta", "Verizon", "C&W Networks", "AT&T", "Orange", "Beta", "Gamma"];
+    const many = point("2021-06-29", 63, names, [9, 9, 9, 12, 2, 1, 1]);
+    expect(describeConnectivity("the United States", many)).toBe(
+      "From 2021-06-29 the United States has 63 cross-border links and 7 foreign upstreams, " +
+        "the largest AT&T (12 links), C&W Networks (9), Verizon (9) and 4 more.",
+    );
+  });
+
+  it("when all of many upstreams are as large, names three by name as examples, not as the largest", () => {
+    const names = ["F", "E", "D", "C", "B", "A"];
+    expect(describeConnectivity("Fiji", point("2020-01-01", 1, names))).toBe(
+      "From 2020-01-01 Fiji has 1 cross-border link and 6 foreign upstreams, each on 1 link, among them A, B, C and 3 more.",
+    );
+  });
+
   it("before the series starts, says nothing is recorded until its first date", () => {
     expect(describeConnectivity("North Korea", undefined, "2010-11-18")).toBe(
       "Before 2010-11-18 the dataset records no cross-border link of North Korea.",
     );
+  });
+
+  it("largestUpstreams orders by links, then name, then key", () => {
+    const up = (key: string, name: string, links: number) => ({ key, asn: undefined, name, links });
+    const sorted = largestUpstreams([
+      up("b2", "B", 1),
+      up("a", "A", 1),
+      up("c", "C", 4),
+      up("b1", "B", 1),
+    ]);
+    expect(sorted.map((n) => n.key)).toEqual(["c", "a", "b1", "b2"]);
   });
 
   it("summarizeConnectivity tells the whole range in one sentence", () => {
@@ -188,5 +242,56 @@ describe("describeConnectivity", () => {
     expect(summarizeConnectivity("the US", connectivitySeries(northKorea(), "US"))).toBe(
       "Cross-border links and foreign upstreams of the US, 2010–2026: none recorded.",
     );
+  });
+});
+
+describe("an upstream's size", () => {
+  it("counts the country's active cross-border links that name the network, each link once", () => {
+    const input = validTopologyInput();
+    const [ab] = input.links;
+    if (!ab) throw new Error("the fixture has no link");
+    input.networks = [
+      { asn: 64500, name: "Example Net" },
+      { id: "orange", asn: 5511, name: "Orange" },
+    ];
+    ab.networks = [64500, "orange", 5511];
+    ab.active = [{ from: "2012-01-01", to: null }];
+    input.links.push({ ...ab, id: "ab2", networks: ["orange"], active: ab.active });
+    const point = connectivityOn(connectivitySeries(parseTopology(input), "KP"), "2013-01-01");
+    expect(point?.networks.map((n) => [n.name, n.links])).toEqual([
+      ["Example Net", 1],
+      ["Orange", 2],
+    ]);
+  });
+
+  it("a change in an upstream's count of links is a change point, though the totals stay", () => {
+    const input = validTopologyInput();
+    const [ab] = input.links;
+    if (!ab) throw new Error("the fixture has no link");
+    input.networks = [
+      { asn: 64500, name: "Example Net" },
+      { asn: 64501, name: "Beta Net" },
+    ];
+    // Until 2014 two links of Example Net, then one of each: two links and two upstreams throughout.
+    ab.networks = [64500, 64501];
+    ab.active = [{ from: "2012-01-01", to: null }];
+    input.links.push({
+      ...ab,
+      id: "ab2",
+      networks: [64500],
+      active: [{ from: "2012-01-01", to: "2013-12-31" }],
+    });
+    input.links.push({
+      ...ab,
+      id: "ab3",
+      networks: [64501],
+      active: [{ from: "2014-01-01", to: null }],
+    });
+    const series = connectivitySeries(parseTopology(input), "KP");
+    expect(series.points.map((p) => [p.date, p.links, p.upstreams])).toEqual([
+      ["2010-01-01", 0, 0],
+      ["2012-01-01", 2, 2],
+      ["2014-01-01", 2, 2],
+    ]);
   });
 });

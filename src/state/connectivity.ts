@@ -16,6 +16,11 @@ export interface Upstream {
   readonly asn: number | undefined;
   /** From `topology.networks`; the reference itself when the dataset does not list the network. */
   readonly name: string;
+  /**
+   * How many of the country's cross-border links active on the date name this network: the
+   * measure of an upstream's size (a consortium cable counts once for each of its owners).
+   */
+  readonly links: number;
 }
 
 /** The state in force from `date` until the next point of the series. */
@@ -27,7 +32,7 @@ export interface ConnectivityPoint {
   readonly upstreams: number;
   /** Their names, in the order of {@link ConnectivityPoint.networks}. */
   readonly upstreamNames: readonly string[];
-  /** The foreign networks, sorted by name (then key). */
+  /** The foreign networks, sorted by name (then key); `largestUpstreams` orders them by size. */
   readonly networks: readonly Upstream[];
 }
 
@@ -73,24 +78,36 @@ export const crossBorderLinkIds = (topology: Topology, country: string): Set<str
 
 type Counts = Omit<ConnectivityPoint, "date">;
 
+/** A foreign network as `connectivitySeries` resolves it, before its links are counted. */
+type Foreign = Omit<Upstream, "links">;
+
+const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function countsOn(
   links: readonly Link[],
   date: string,
-  foreign: (ref: NetworkRef) => Upstream | undefined,
+  foreign: (ref: NetworkRef) => Foreign | undefined,
 ): Counts {
-  const byKey = new Map<string, Upstream>();
+  const byKey = new Map<string, { network: Foreign; links: number }>();
   let count = 0;
   // Planned intervals are not read: a link announced but not in service carries nothing yet.
   for (const link of links) {
     if (!isActiveOn(link.active, date)) continue;
     count++;
+    // A link naming a network twice (by its id and its AS number) counts once for it.
+    const seen = new Set<string>();
     for (const ref of link.networks ?? []) {
       const network = foreign(ref);
-      if (network) byKey.set(network.key, network);
+      if (!network || seen.has(network.key)) continue;
+      seen.add(network.key);
+      const entry = byKey.get(network.key);
+      if (entry) entry.links++;
+      else byKey.set(network.key, { network, links: 1 });
     }
   }
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const networks = [...byKey.values()].sort((a, b) => order(a.name, b.name) || order(a.key, b.key));
+  const networks = [...byKey.values()]
+    .map(({ network, links }) => ({ ...network, links }))
+    .sort((a, b) => order(a.name, b.name) || order(a.key, b.key));
   return {
     links: count,
     upstreams: networks.length,
@@ -102,12 +119,13 @@ function countsOn(
 const sameCounts = (a: Counts, b: Counts) =>
   a.links === b.links &&
   a.networks.length === b.networks.length &&
-  a.networks.every((n, i) => n.key === b.networks[i]?.key);
+  a.networks.every((n, i) => n.key === b.networks[i]?.key && n.links === b.networks[i]?.links);
 
 /**
  * `country`'s cross-border links and foreign upstreams over `topology.timeRange`: a point at the
- * range's start, then one wherever the link count or the set of upstreams changes (an interval's
- * start, or the day after its end: a link active until D counts on D). A network is foreign
+ * range's start, then one wherever the link count, the set of upstreams or an upstream's count of
+ * links changes (an interval's start, or the day after its end: a link active until D counts on
+ * D). A network is foreign
  * unless its `country` is `country`; a network with no known country counts as foreign.
  * Events are those naming a link that touches the country or a node in it.
  */
@@ -115,7 +133,7 @@ export function connectivitySeries(topology: Topology, country: string): Connect
   const [start, end] = topology.timeRange;
   const links = topology.links.filter((l) => isCrossBorderLinkOf(l, country));
   const index = networkIndexOf(topology);
-  const foreign = (ref: NetworkRef): Upstream | undefined => {
+  const foreign = (ref: NetworkRef): Foreign | undefined => {
     const network = index.resolve(ref);
     if (network?.country === country) return undefined;
     const key = index.keyOf(ref);
@@ -186,11 +204,45 @@ export const connectivityOn = (
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** Up to this many upstreams, the sentence names them all, by name. */
+export const MAX_NAMED_UPSTREAMS = 5;
+/** With more, it names this many of the largest and counts the rest. */
+export const LARGEST_NAMED_UPSTREAMS = 3;
+
+/** `networks` from the largest (most links) to the smallest; ties by name, then key. */
+export const largestUpstreams = (networks: readonly Upstream[]): Upstream[] =>
+  [...networks].sort((a, b) => b.links - a.links || order(a.name, b.name) || order(a.key, b.key));
+
+/**
+ * The upstreams as the sentence names them: all of a handful ("China Unicom, TransTeleCom"), or
+ * the largest with their counts and how many more ("the largest AT&T (12 links), C&W Networks (9),
+ * Verizon (9) and 114 more"). When all have as many links, no one is the largest: "among them".
+ */
+function nameUpstreams(networks: readonly Upstream[]): string {
+  if (networks.length <= MAX_NAMED_UPSTREAMS) return `: ${networks.map((n) => n.name).join(", ")}`;
+  const sorted = largestUpstreams(networks);
+  const named = sorted.slice(0, LARGEST_NAMED_UPSTREAMS);
+  const more = ` and ${networks.length - named.length} more`;
+  const first = sorted[0] as Upstream;
+  const last = sorted[sorted.length - 1] as Upstream;
+  if (first.links === last.links) {
+    const each = plural(first.links, "link", "links");
+    return `, each on ${each}, among them ${named.map((n) => n.name).join(", ")}${more}`;
+  }
+  const counted = named.map((n, i) =>
+    i === 0 ? `${n.name} (${plural(n.links, "link", "links")})` : `${n.name} (${n.links})`,
+  );
+  return `, the largest ${counted.join(", ")}${more}`;
+}
+
 /**
  * One sentence for screen readers, e.g. "From 2017-10-01 North Korea has 2 cross-border links and
- * 2 foreign upstreams: China Unicom, TransTeleCom." With `nextChangeDate` the sentence gives the
- * last day the point holds. With no point (before the series starts) it says nothing is recorded
- * before `nextChangeDate`, the series' first date.
+ * 2 foreign upstreams: China Unicom, TransTeleCom." With more than {@link MAX_NAMED_UPSTREAMS}
+ * upstreams it names the largest (by their count of the country's links on the date) and how many
+ * more: "… and 117 foreign upstreams, the largest AT&T (12 links), C&W Networks (9), Verizon (9)
+ * and 114 more." With `nextChangeDate` the sentence gives the last day the point holds. With no
+ * point (before the series starts) it says nothing is recorded before `nextChangeDate`, the
+ * series' first date.
  */
 export function describeConnectivity(
   countryName: string,
@@ -212,7 +264,7 @@ export function describeConnectivity(
     return `${when} ${countryName} has ${links} and no known foreign upstream.`;
   }
   const upstreams = plural(point.upstreams, "foreign upstream", "foreign upstreams");
-  return `${when} ${countryName} has ${links} and ${upstreams}: ${point.upstreamNames.join(", ")}.`;
+  return `${when} ${countryName} has ${links} and ${upstreams}${nameUpstreams(point.networks)}.`;
 }
 
 const MAX_SUMMARY_STEPS = 8;

@@ -1,148 +1,147 @@
-/** The "Active links" region (DESIGN §5): the accessible list of links active on the current date. */
-import { describeIntervals, linkKindName } from "../layers/describe";
-import { DATA_PALETTES, toHex } from "../layers/palette";
+/**
+ * The "Active links" region (DESIGN §5): the accessible list of links active on the current date,
+ * ungrouped or grouped by kind, country or network under collapsible headings. What it lists is
+ * `active-links-model.ts`, its elements `active-links-view.ts`, the rows in the DOM (all, or those
+ * in view of a long list) `active-links-rows.ts`; this file wires them to the store and keeps the
+ * grouping (a view preference: in this browser's storage, never in the address).
+ */
 import type { Link, Topology } from "../model/schema";
 import { formatDateLong } from "../model/time-steps";
 import { hasFilters, passesFilters } from "../state/filters";
 import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import { type AppStore, select, watch } from "../state/store";
-import { h } from "./dom";
+import {
+  buildListRows,
+  GROUP_BY_HINT,
+  type GroupBy,
+  type ListRow,
+  linkGrouping,
+  parseGroupBy,
+} from "./active-links-model";
+import { createListRows } from "./active-links-rows";
+import {
+  createActiveLinksParts,
+  groupRowElement,
+  linkRowElement,
+  type RowPlace,
+} from "./active-links-view";
 
-/** Longer lists than this draw only the rows in view. */
-const VIRTUAL_AFTER = 150;
-/** Row height of a long list (one-line names), in CSS pixels. */
-const ROW_PX = 62;
-/** Rows drawn above and below the ones in view. */
-const OVERSCAN = 8;
+/** Where this browser keeps the grouping: a view preference, not part of the address. */
+const GROUP_BY_STORAGE_KEY = "uplinks.active-links.group-by";
 
+function readGroupBy(): GroupBy {
+  try {
+    return parseGroupBy(localStorage.getItem(GROUP_BY_STORAGE_KEY));
+  } catch {
+    // Storage disabled: the list starts ungrouped.
+    return "none";
+  }
+}
+
+function saveGroupBy(by: GroupBy): void {
+  try {
+    localStorage.setItem(GROUP_BY_STORAGE_KEY, by);
+  } catch {
+    // Storage disabled: the choice lasts as long as the page.
+  }
+}
+
+/**
+ * Lists the active links in `root` (the sidebar, which scrolls them); `countryName` names the
+ * groups of the list grouped by country. Returns the disposer.
+ */
 export function setupActiveLinks(
   root: HTMLElement,
   store: AppStore,
   topology: Topology,
+  countryName: (code: string) => string = (code) => code,
 ): () => void {
-  const heading = h("h2", { id: "active-links-title" }, "Active links");
-  const count = h("span", { class: "count" });
-  const caption = h("p", { class: "caption" });
-  const list = h("ul", { class: "link-list" });
-  const empty = h("p", { class: "empty" }, "No link is active on this date.");
-  const hiddenNote = h("p", { class: "hidden-note" });
-  const section = h(
-    "section",
-    { class: "active-links", "aria-label": "Active links" },
-    h("div", { class: "section-head" }, heading, count),
-    caption,
-    list,
-    empty,
-    hiddenNote,
-  );
-  root.append(section);
-  let shownKey = "";
-  let buttons = new Map<HTMLButtonElement, string>();
-  /** What the list shows now; long lists draw only the rows in view (see `drawWindow`). */
-  let shown: { links: readonly Link[]; disrupted: ReadonlySet<string> } = {
-    links: [],
-    disrupted: new Set(),
-  };
-  let windowKey = "";
+  const parts = createActiveLinksParts();
+  root.append(parts.section);
 
-  const row = (link: Link, index: number, total: number) => {
+  let groupBy = readGroupBy();
+  let collapsed = new Set<string>();
+  /** What the list shows now. */
+  let links: readonly Link[] = [];
+  let disrupted: ReadonlySet<string> = new Set();
+  let dataKey = "";
+  let viewKey = "";
+
+  const drawRow = (row: ListRow, place: RowPlace | undefined) => {
+    if (row.type === "group") return groupRowElement(row, place);
     const { selection, theme } = store.getState();
-    const selected = selection?.kind === "link" && selection.id === link.id;
-    const button = h(
-      "button",
-      { type: "button", class: "link-item", "aria-pressed": String(selected) },
-      h("span", {
-        class: "swatch",
-        style: `--swatch: ${toHex(DATA_PALETTES[theme].links[link.kind])}`,
-        "aria-hidden": "true",
-      }),
-      h("span", { class: "name" }, link.name),
-      h("span", { class: "meta" }, `${linkKindName(link.kind)} · ${describeIntervals(link)}`),
-      shown.disrupted.has(link.id) && h("span", { class: "badge badge-disrupted" }, "disrupted"),
-    );
-    button.addEventListener("click", () =>
-      select(store, selected ? null : { kind: "link", id: link.id }),
-    );
-    buttons.set(button, link.id);
-    const virtual = total > VIRTUAL_AFTER;
-    return h(
-      "li",
-      virtual
-        ? {
-            "aria-setsize": total,
-            "aria-posinset": index + 1,
-            style: `top: ${index * ROW_PX}px`,
-          }
-        : {},
-      button,
-    );
+    const selected = selection?.kind === "link" && selection.id === row.link.id;
+    const state = { selected, disrupted: disrupted.has(row.link.id), theme };
+    return linkRowElement(row.link, state, place);
   };
+  const rows = createListRows(root, parts.list, drawRow);
 
-  /**
-   * A long list (a whole-world dataset has thousands of active links) keeps its full height but
-   * holds only the rows in view, plus a margin: the DOM stays small however long the list.
-   */
-  const drawWindow = (force: boolean) => {
-    const { links } = shown;
-    if (links.length <= VIRTUAL_AFTER) return;
-    const view = root.getBoundingClientRect();
-    const top = list.getBoundingClientRect().top;
-    const first = Math.max(0, Math.floor((view.top - top) / ROW_PX) - OVERSCAN);
-    const last = Math.min(links.length, Math.ceil((view.bottom - top) / ROW_PX) + OVERSCAN);
-    const key = `${first}:${last}`;
-    if (!force && key === windowKey) return;
-    windowKey = key;
-    const focused = buttons.get(document.activeElement as HTMLButtonElement);
-    buttons = new Map();
-    list.replaceChildren(
-      ...links.slice(first, last).map((link, i) => row(link, first + i, links.length)),
-    );
-    restoreFocus(focused);
-  };
-
-  const restoreFocus = (id: string | undefined) => {
-    if (id) for (const [button, linkId] of buttons) if (linkId === id) button.focus();
-  };
+  /** The rows of `links` as grouped now. */
+  const rebuild = () =>
+    rows.setRows(buildListRows(links, linkGrouping(topology, groupBy, countryName), collapsed));
 
   const render = () => {
     const { date, selection, theme, filters } = store.getState();
     const active = activeLinksOn(topology, date);
-    const links = active.filter((l) => passesFilters(l, filters, topology));
-    const hidden = active.length - links.length;
-    const disrupted = disruptedLinkIds(topology, date);
-    caption.textContent = `on ${formatDateLong(date)}`;
-    const key = [
-      theme,
-      selection?.id ?? "",
-      hidden,
-      ...links.map((l) => `${l.id}:${disrupted.has(l.id)}`),
-    ].join("|");
-    if (key === shownKey) return;
-    shownKey = key;
-    shown = { links, disrupted };
-    count.textContent = String(links.length);
-    empty.hidden = links.length > 0;
-    empty.textContent = hasFilters(filters)
-      ? "No link matching the filters is active on this date."
-      : "No link is active on this date.";
-    hiddenNote.hidden = hidden === 0;
-    hiddenNote.textContent = `${hidden} more hidden by the filters.`;
-    const virtual = links.length > VIRTUAL_AFTER;
-    list.classList.toggle("virtual", virtual);
-    list.style.height = virtual ? `${links.length * ROW_PX}px` : "";
-    if (virtual) {
-      drawWindow(true);
+    const shown = active.filter((l) => passesFilters(l, filters, topology));
+    const hidden = active.length - shown.length;
+    const nowDisrupted = disruptedLinkIds(topology, date);
+    parts.caption.textContent = `on ${formatDateLong(date)}`;
+    const data = [hidden, ...shown.map((l) => `${l.id}:${nowDisrupted.has(l.id)}`)].join("|");
+    const look = `${theme}|${selection?.id ?? ""}`;
+    if (data === dataKey && look === viewKey) return;
+    viewKey = look;
+    if (data === dataKey) {
+      rows.redraw();
       return;
     }
-    // The list is rebuilt: remember which item had keyboard focus, to give it back.
-    const focused = buttons.get(document.activeElement as HTMLButtonElement);
-    buttons = new Map();
-    list.replaceChildren(...links.map((link, i) => row(link, i, links.length)));
-    restoreFocus(focused);
+    dataKey = data;
+    links = shown;
+    disrupted = nowDisrupted;
+    parts.count.textContent = String(shown.length);
+    parts.empty.hidden = shown.length > 0;
+    parts.empty.textContent = hasFilters(filters)
+      ? "No link matching the filters is active on this date."
+      : "No link is active on this date.";
+    parts.hiddenNote.hidden = hidden === 0;
+    parts.hiddenNote.textContent = `${hidden} more hidden by the filters.`;
+    rebuild();
   };
-  const onScroll = () => drawWindow(false);
-  root.addEventListener("scroll", onScroll, { passive: true });
-  window.addEventListener("resize", onScroll);
+
+  const showGrouping = () => {
+    parts.groupBy.value = groupBy;
+    const hint = GROUP_BY_HINT[groupBy];
+    parts.hint.hidden = hint === undefined;
+    parts.hint.textContent = hint ?? "";
+  };
+
+  const onGroupBy = () => {
+    groupBy = parseGroupBy(parts.groupBy.value);
+    saveGroupBy(groupBy);
+    collapsed = new Set();
+    showGrouping();
+    rebuild();
+  };
+
+  /** A link's button selects it (or, selected, clears the selection); a heading's folds its group. */
+  const onClick = (e: MouseEvent) => {
+    const row = rows.rowOf((e.target as Element).closest("button"));
+    if (!row) return;
+    if (row.type === "link") {
+      const { selection } = store.getState();
+      const selected = selection?.kind === "link" && selection.id === row.link.id;
+      select(store, selected ? null : { kind: "link", id: row.link.id });
+      return;
+    }
+    collapsed = new Set(collapsed);
+    if (row.expanded) collapsed.add(row.group);
+    else collapsed.delete(row.group);
+    rebuild();
+  };
+
+  parts.groupBy.addEventListener("change", onGroupBy);
+  parts.list.addEventListener("click", onClick);
+  showGrouping();
   render();
   const disposers = [
     watch(store, (s) => s.date, render),
@@ -152,8 +151,7 @@ export function setupActiveLinks(
   ];
   return () => {
     for (const dispose of disposers) dispose();
-    root.removeEventListener("scroll", onScroll);
-    window.removeEventListener("resize", onScroll);
-    section.remove();
+    rows.dispose();
+    parts.section.remove();
   };
 }

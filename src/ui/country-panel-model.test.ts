@@ -34,10 +34,38 @@ describe("the country panel on a date", () => {
     expect(view.summary).toBe(
       "From 2014-01-01 to 2015-12-31 North Korea has 2 cross-border links and 2 foreign upstreams: Beta Net, Example Net.",
     );
+    // Sorted as the sentence names them, the most links first; one link each, so by name.
     expect(view.upstreams).toEqual([
-      { asn: "AS64501", name: "Beta Net" },
-      { asn: "AS64500", name: "Example Net" },
+      { key: "AS64501", asn: "AS64501", name: "Beta Net", links: 1 },
+      { key: "AS64500", asn: "AS64500", name: "Example Net", links: 1 },
     ]);
+    expect(view.hasAsn).toBe(true);
+  });
+
+  it("sorts the upstreams as asked, and leaves out the AS column when no upstream has a number", () => {
+    const input = validTopologyInput();
+    const [ab] = input.links;
+    if (!ab) throw new Error("the fixture has no link");
+    input.networks = [
+      { id: "orange", name: "Orange" },
+      { id: "telia", name: "Telia" },
+    ];
+    ab.networks = ["orange", "telia"];
+    input.links.push({ ...ab, id: "ab2", networks: ["telia"] });
+    const series = connectivitySeries(parseTopology(input, "test.json"), "KP");
+    const last = series.points.length - 1;
+    const largest = buildCountryDateView(series, "North Korea", last);
+    expect(largest.upstreams.map((r) => [r.name, r.asn, r.links])).toEqual([
+      ["Telia", "", 2],
+      ["Orange", "", 1],
+    ]);
+    expect(largest.hasAsn).toBe(false);
+    const byName = buildCountryDateView(series, "North Korea", last, {
+      column: "name",
+      direction: "ascending",
+    });
+    expect(byName.upstreams.map((r) => r.name)).toEqual(["Orange", "Telia"]);
+    expect(byName.sort).toEqual({ column: "name", direction: "ascending" });
   });
 
   it("lists no upstream while the country has no cross-border link", () => {

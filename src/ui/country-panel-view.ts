@@ -1,12 +1,16 @@
 /**
  * The country panel's elements: the panel, its header with the Close button, the sentence, the
- * chart's focusable frame, the chart's key and the list of upstreams; and the function that draws
- * a date's view (`country-panel-model.ts`) into them.
+ * chart's focusable frame, the chart's key and the sortable table of upstreams; and the function
+ * that draws a date's view (`country-panel-model.ts`) into them.
  */
 import type { CountryDateView } from "./country-panel-model";
+import { UPSTREAM_COLUMNS, type UpstreamColumn } from "./country-panel-table";
 import { h } from "./dom";
 
 const TITLE_ID = "country-panel-title";
+const UPSTREAMS_TITLE_ID = "country-panel-upstreams-title";
+/** Longer tables scroll in a box of their own, which then takes keyboard focus to scroll. */
+const SCROLL_AFTER_ROWS = 10;
 
 /** The panel, named by the country's name (its title); hidden until a country is in focus. */
 export const createCountryPanel = (): HTMLElement =>
@@ -72,25 +76,96 @@ export function renderCountryPanel(
       h("li", {}, h("span", { class: "cp-swatch cp-swatch-links" }), "Cross-border links"),
       h("li", {}, h("span", { class: "cp-swatch cp-swatch-upstreams" }), "Foreign upstreams"),
     ),
-    h("h3", {}, "Foreign upstreams on this date"),
+    h("h3", { id: UPSTREAMS_TITLE_ID }, "Foreign upstreams on this date"),
     parts.upstreams,
   );
 }
 
-/** Draws a date's sentence and upstreams into the view. */
-export function renderCountryDate(parts: CountryPanelParts, view: CountryDateView): void {
-  parts.summary.textContent = view.summary;
-  parts.upstreams.replaceChildren(
-    view.upstreams.length > 0
-      ? h(
-          "ul",
-          { class: "cp-upstream-list" },
-          ...view.upstreams.map((n) =>
-            h("li", {}, n.asn && h("span", { class: "asn" }, n.asn), n.asn ? ` ${n.name}` : n.name),
-          ),
-        )
-      : h("p", { class: "muted" }, "None on this date."),
+/** What the Links column counts (the measure by which the sentence names the largest). */
+const LINKS_NOTE =
+  "Links: the country's cross-border links on this date that name the network; a cable counts once for each of its owners.";
+
+const ARROWS: Readonly<Record<string, string>> = { ascending: "▲", descending: "▼" };
+
+/** The table of upstreams; a click on a column's header asks `onSort` for that column. */
+function upstreamTable(
+  view: CountryDateView,
+  onSort: (column: UpstreamColumn) => void,
+): HTMLElement {
+  const columns = UPSTREAM_COLUMNS.filter((c) => c.column !== "asn" || view.hasAsn);
+  const header = columns.map(({ column, label }) => {
+    const sorted = view.sort.column === column;
+    const button = h(
+      "button",
+      { type: "button", class: "cp-sort", "data-column": column },
+      label,
+      h(
+        "span",
+        { class: "cp-sort-arrow", "aria-hidden": "true" },
+        sorted ? ARROWS[view.sort.direction] : "",
+      ),
+    );
+    button.addEventListener("click", () => onSort(column));
+    return h(
+      "th",
+      {
+        scope: "col",
+        class: column === "name" ? undefined : column === "links" ? "num" : "asn",
+        "aria-sort": sorted ? view.sort.direction : undefined,
+      },
+      button,
+    );
+  });
+  const rows = view.upstreams.map((row) =>
+    h(
+      "tr",
+      {},
+      h("th", { scope: "row" }, row.name),
+      view.hasAsn && h("td", { class: "asn" }, row.asn),
+      h("td", { class: "num" }, String(row.links)),
+    ),
   );
+  const scrolls = view.upstreams.length > SCROLL_AFTER_ROWS;
+  return h(
+    "div",
+    {
+      class: `cp-table-wrap${scrolls ? " cp-table-scroll" : ""}`,
+      role: scrolls ? "region" : undefined,
+      "aria-labelledby": scrolls ? UPSTREAMS_TITLE_ID : undefined,
+      tabindex: scrolls ? 0 : undefined,
+    },
+    h(
+      "table",
+      { class: "cp-upstream-table", "aria-labelledby": UPSTREAMS_TITLE_ID },
+      h("thead", {}, h("tr", {}, ...header)),
+      h("tbody", {}, ...rows),
+    ),
+  );
+}
+
+/**
+ * Draws a date's sentence and upstreams into the view; `onSort` is asked for a column whose
+ * header is clicked. A header that had keyboard focus has it again after the redraw.
+ */
+export function renderCountryDate(
+  parts: CountryPanelParts,
+  view: CountryDateView,
+  onSort: (column: UpstreamColumn) => void,
+): void {
+  parts.summary.textContent = view.summary;
+  const focused = document.activeElement;
+  const column =
+    focused instanceof HTMLElement && parts.upstreams.contains(focused)
+      ? focused.dataset.column
+      : undefined;
+  parts.upstreams.replaceChildren(
+    ...(view.upstreams.length > 0
+      ? [upstreamTable(view, onSort), h("p", { class: "cp-table-note" }, LINKS_NOTE)]
+      : [h("p", { class: "muted" }, "None on this date.")]),
+  );
+  if (column) {
+    parts.upstreams.querySelector<HTMLElement>(`[data-column="${column}"]`)?.focus();
+  }
 }
 
 /** The class of the control in `panel` that has keyboard focus, or `null`. */

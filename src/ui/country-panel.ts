@@ -1,7 +1,8 @@
 /**
  * The country focus panel: the focused country's cross-border links and foreign upstreams on the
  * current date, in a sentence (the text alternative), a step chart over the dataset's time range
- * (click, drag or arrow keys set the date) and a list of the upstream networks.
+ * (click, drag or arrow keys set the date) and a table of the upstream networks (sorted by a click
+ * on a column's header; the sort holds for the session's other countries and dates).
  * What it shows is `country-panel-model.ts`; the chart is `country-chart.ts`; its other elements
  * are `country-panel-view.ts`; this file wires them to the store, the pointer and the keyboard.
  */
@@ -17,6 +18,11 @@ import {
 import { type AppStore, setDate, setFocus, setPlaying, watch } from "../state/store";
 import { buildChart, type Chart } from "./country-chart";
 import { buildCountryDateView, CHART_KEYS, changePointFrom } from "./country-panel-model";
+import {
+  DEFAULT_UPSTREAM_SORT,
+  nextUpstreamSort,
+  type UpstreamColumn,
+} from "./country-panel-table";
 import {
   type CountryPanelParts,
   createCountryPanel,
@@ -81,6 +87,18 @@ export function setupCountryPanel(root: HTMLElement, deps: CountryPanelDeps): ()
   root.append(panel);
 
   let view: ShownCountry | undefined;
+  let sort = DEFAULT_UPSTREAM_SORT;
+
+  const drawDate = (shown: ShownCountry, index: number) =>
+    renderCountryDate(
+      shown.parts,
+      buildCountryDateView(shown.series, shown.name, index, sort),
+      onSort,
+    );
+  const onSort = (column: UpstreamColumn) => {
+    sort = nextUpstreamSort(sort, column);
+    if (view?.index !== undefined) drawDate(view, view.index);
+  };
 
   const renderDate = (date: string) => {
     if (!view) return;
@@ -88,7 +106,7 @@ export function setupCountryPanel(root: HTMLElement, deps: CountryPanelDeps): ()
     const index = connectivityIndexOn(view.series, date);
     if (index === view.index) return;
     view.index = index;
-    renderCountryDate(view.parts, buildCountryDateView(view.series, view.name, index));
+    drawDate(view, index);
   };
 
   const buildView = (code: string) => {
