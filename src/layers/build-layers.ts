@@ -89,7 +89,13 @@ export function createLayerBuilder(): (input: LayerInput) => LayerGroups {
         compare,
         places?.radiusScale,
       ),
-      buildClusters(keep, frame, places?.clusters ?? NO_CLUSTERS, input.activeNodes),
+      buildClusters(
+        keep,
+        frame,
+        places?.clusters ?? NO_CLUSTERS,
+        input.activeNodes,
+        places?.radiusScale,
+      ),
       buildNodes(keep, frame, places?.nodes ?? input.geometry.nodes, {
         degreeScale: data.degreeScale,
         selectedNode,

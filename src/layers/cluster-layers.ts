@@ -22,12 +22,13 @@ export function buildClusters(
   frame: LayerFrame,
   clusters: readonly PlaceCluster[],
   activeNodes: ReadonlySet<string>,
+  radiusScale = 1,
 ): Layer {
   const { parameters, theme, palette } = frame;
   const active = (c: PlaceCluster) => c.members.some((d) => activeNodes.has(d.node.id));
   return keep(
     "clusters",
-    [clusters, parameters, theme, activeNodes],
+    [clusters, parameters, theme, activeNodes, radiusScale],
     () =>
       new ScatterplotLayer<PlaceCluster>({
         id: "clusters",
@@ -35,7 +36,7 @@ export function buildClusters(
         data: clusters,
         visible: clusters.length > 0,
         getPosition: (d) => d.position as [number, number],
-        getRadius: (d) => clusterRadius(d.members.length),
+        getRadius: (d) => clusterRadius(d.members.length, radiusScale),
         radiusUnits: "pixels",
         stroked: true,
         getFillColor: (d) => withAlpha(active(d) ? palette.node : palette.nodeIdle, 215),
@@ -45,7 +46,11 @@ export function buildClusters(
         pickable: true,
         autoHighlight: true,
         highlightColor: [255, 255, 255, 90],
-        updateTriggers: { getFillColor: [theme, activeNodes], getLineColor: theme },
+        updateTriggers: {
+          getFillColor: [theme, activeNodes],
+          getLineColor: theme,
+          getRadius: radiusScale,
+        },
       }),
   );
 }

@@ -2,7 +2,7 @@
 import type { Layer } from "@deck.gl/core";
 import { TextLayer } from "@deck.gl/layers";
 import type { CountryLabel } from "./country-label";
-import type { LabelSide } from "./label-placement";
+import { type LabelSide, labelOffset } from "./label-placement";
 import { placeLabelText } from "./label-text";
 import type { KeepLayer } from "./layer-cache";
 import type { LayerFrame } from "./layer-frame";
@@ -13,6 +13,8 @@ const LABEL_FONT_FAMILY = "system-ui, 'Segoe UI', Roboto, 'DejaVu Sans', sans-se
 // Compared by identity from one frame to the next, as `parameters` are (see layer-frame.ts).
 const LABEL_FONT = { sdf: true, fontSize: 48, buffer: 6 };
 const NO_GAPS: ReadonlyMap<string, number> = new Map();
+const TEXT_ANCHOR = { right: "start", left: "end", above: "middle", below: "middle" } as const;
+const BASELINE = { right: "center", left: "center", above: "bottom", below: "top" } as const;
 
 /** A country name's size in pixels: larger for larger countries. */
 export const countryLabelSize = (d: Pick<CountryLabel, "area">): number =>
@@ -79,10 +81,10 @@ export function buildNodeLabels(
         getColor: (d) => withAlpha(palette.label, activeNodes.has(d.node.id) ? 255 : 150),
         getPixelOffset: (d) => {
           const gap = gaps.get(d.node.id) ?? 10;
-          return [sides.get(d.node.id) === "left" ? -gap : gap, 0];
+          return labelOffset(sides.get(d.node.id), gap);
         },
-        getTextAnchor: (d) => (sides.get(d.node.id) === "left" ? "end" : "start"),
-        getAlignmentBaseline: "center",
+        getTextAnchor: (d) => TEXT_ANCHOR[sides.get(d.node.id) ?? "right"],
+        getAlignmentBaseline: (d) => BASELINE[sides.get(d.node.id) ?? "right"],
         fontFamily: LABEL_FONT_FAMILY,
         fontWeight: 600,
         fontSettings: LABEL_FONT,
@@ -93,6 +95,7 @@ export function buildNodeLabels(
           getColor: [theme, activeNodes],
           getPixelOffset: [sides, gaps],
           getTextAnchor: sides,
+          getAlignmentBaseline: sides,
           outlineColor: theme,
         },
       }),

@@ -1,8 +1,8 @@
 /**
  * Greedy label placement in screen space, as web cartography generalises names: a budget that
  * grows with the zoom, the most important labels first, each to the right of its point if there
- * is room, else to the left, else not at all; never over another label, another place's symbol or
- * a panel. Pure.
+ * is room, else to the left, above or below, else not at all; never over another label, another
+ * place's symbol or a panel. Pure.
  */
 
 export interface LabelCandidate {
@@ -21,7 +21,12 @@ export interface LabelCandidate {
   readonly group?: string;
 }
 
-export type LabelSide = "right" | "left";
+/** Where a name goes beside its point, in the order tried. */
+export type LabelSide = "right" | "left" | "above" | "below";
+export const LABEL_SIDES: readonly LabelSide[] = ["right", "left", "above", "below"];
+
+/** How far above or below its point a name goes, as a share of its side gap. */
+const VERTICAL_GAP = 0.6;
 
 /** A box in screen pixels. */
 export interface Box {
@@ -95,25 +100,30 @@ export function placeLabels(
     const must = c.priority >= MUST_PLACE;
     if (!must && count >= budget) continue;
     if (panels.some((p) => inside(c.x, c.y, p))) continue;
-    const right = labelBox(c, "right");
-    const left = labelBox(c, "left");
     const clear = (box: Box) =>
       onMap(box) &&
       !panels.some((p) => overlaps(box, p)) &&
       !labels.some((l) => overlaps(box, l)) &&
       !pointBoxes.some((p) => p.id !== c.id && overlaps(box, p.box));
-    let side: LabelSide | undefined = clear(right) ? "right" : clear(left) ? "left" : undefined;
+    let side = LABEL_SIDES.find((s) => clear(labelBox(c, s)));
     // A place that must be named is named: over a neighbour if need be (on the side it covers
     // least of the names placed), never under a panel.
     if (!side && must) {
       const free = (box: Box) => onMap(box) && !panels.some((p) => overlaps(box, p));
       const covered = (box: Box) => labels.reduce((sum, l) => sum + overlapArea(box, l), 0);
-      if (free(right) && free(left)) side = covered(left) < covered(right) ? "left" : "right";
-      else side = free(right) ? "right" : free(left) ? "left" : undefined;
+      let least = Number.POSITIVE_INFINITY;
+      for (const s of LABEL_SIDES) {
+        const box = labelBox(c, s);
+        const area = free(box) ? covered(box) : Number.POSITIVE_INFINITY;
+        if (area < least) {
+          least = area;
+          side = s;
+        }
+      }
     }
     if (!side) continue;
     placed.set(c.id, side);
-    labels.push(side === "right" ? right : left);
+    labels.push(labelBox(c, side));
     if (!must) count += 1;
   }
   return placed;
@@ -151,7 +161,21 @@ export function placeCentredLabels(
 export function labelBox(c: LabelCandidate, side: LabelSide): Box {
   const half = c.height / 2;
   const gap = c.gap ?? GAP;
-  return side === "right"
-    ? { x0: c.x + gap, y0: c.y - half, x1: c.x + gap + c.width, y1: c.y + half }
-    : { x0: c.x - gap - c.width, y0: c.y - half, x1: c.x - gap, y1: c.y + half };
+  if (side === "right")
+    return { x0: c.x + gap, y0: c.y - half, x1: c.x + gap + c.width, y1: c.y + half };
+  if (side === "left")
+    return { x0: c.x - gap - c.width, y0: c.y - half, x1: c.x - gap, y1: c.y + half };
+  const w = c.width / 2;
+  const v = gap * VERTICAL_GAP;
+  return side === "above"
+    ? { x0: c.x - w, y0: c.y - v - c.height, x1: c.x + w, y1: c.y - v }
+    : { x0: c.x - w, y0: c.y + v, x1: c.x + w, y1: c.y + v + c.height };
+}
+
+/** A name's offset from its point in pixels, for a `gap`, on `side` (see `labelBox`). */
+export function labelOffset(side: LabelSide | undefined, gap: number): [number, number] {
+  if (side === "left") return [-gap, 0];
+  if (side === "above") return [0, -gap * VERTICAL_GAP];
+  if (side === "below") return [0, gap * VERTICAL_GAP];
+  return [gap, 0];
 }

@@ -159,6 +159,7 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
         const out = p.x < -40 || p.y < -40 || p.x > width + 40 || p.y > height + 40;
         return out ? null : p;
       },
+      radiusScale: scales.radiusScale,
       placeRadius: (d) =>
         Math.max((3.5 + Math.sqrt(d.degree) * degreeScale) * scales.radiusScale, 2),
     });

@@ -56,6 +56,7 @@ describe("nameCandidates", () => {
       activeNodes: new Set(["genoa"]),
       project,
       placeRadius: () => 3,
+      radiusScale: 1,
     });
     const cluster = drawn.clusters[0];
     const named = out.clusterNames.get("marseille");
@@ -75,6 +76,7 @@ describe("nameCandidates", () => {
       activeNodes: new Set(),
       project: (p) => ((p[0] ?? 0) < -100 ? null : project(p)),
       placeRadius: () => 3,
+      radiusScale: 1,
     });
     expect(out.candidates.map((c) => c.id).sort()).toEqual(["genoa", "marseille", "toulon"]);
     expect(out.candidates.find((c) => c.id === "toulon")?.priority).toBeGreaterThanOrEqual(

@@ -51,6 +51,8 @@ export interface CandidateInput {
   readonly project: (lonLat: readonly number[]) => { x: number; y: number } | null;
   /** A place's dot radius in pixels. */
   readonly placeRadius: (d: NodeMarker) => number;
+  /** How much the zoom scales the symbols (see `zoomScales`). */
+  readonly radiusScale: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export function nameCandidates(input: CandidateInput) {
   for (const c of drawn.clusters) {
     const p = project(c.position);
     if (!p) continue;
-    const r = clusterRadius(c.members.length);
+    const r = clusterRadius(c.members.length, input.radiusScale);
     points.push({ id: c.id, x: p.x, y: p.y, r: r + 2 });
     const top = c.members.find((d) => !featured.has(d.node.id));
     if (!top) continue;
