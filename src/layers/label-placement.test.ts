@@ -104,6 +104,16 @@ describe("placeLabels", () => {
     expect(placeLabels([label("top", 500, 100, MUST_PLACE)], { ...map, panels }).size).toBe(0);
   });
 
+  it("names a place hidden under a neighbour's dot, above or below it", () => {
+    // Tumangang lies 3 px from Khasan, whose name is on the right and Rajin's on the left.
+    const placed = placeLabels(
+      [label("khasan", 500, 300, 3), label("rajin", 470, 310, 2), label("tumangang", 498, 301, 1)],
+      map,
+    );
+    expect(placed.size).toBe(3);
+    expect(["above", "below"]).toContain(placed.get("tumangang"));
+  });
+
   it("keeps labels on the map", () => {
     expect(placeLabels([label("east", 980, 300)], map).get("east")).toBe("left");
   });

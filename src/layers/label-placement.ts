@@ -26,7 +26,7 @@ export type LabelSide = "right" | "left" | "above" | "below";
 export const LABEL_SIDES: readonly LabelSide[] = ["right", "left", "above", "below"];
 
 /** How far above or below its point a name goes, as a share of its side gap. */
-const VERTICAL_GAP = 0.6;
+const VERTICAL_GAP = 1;
 
 /** A box in screen pixels. */
 export interface Box {
@@ -90,9 +90,13 @@ export function placeLabels(
   const points =
     options.points ?? candidates.map((c) => ({ id: c.id, x: c.x, y: c.y, r: pointRadius }));
   const pointBoxes = points.map((p) => ({
-    id: p.id,
+    ...p,
     box: { x0: p.x - p.r, y0: p.y - p.r, x1: p.x + p.r, y1: p.y + p.r },
   }));
+  // A symbol over the candidate's own point (a place a few pixels from another) hides it
+  // already: it does not keep the candidate's name away too.
+  const blocks = (p: (typeof pointBoxes)[number], c: LabelCandidate) =>
+    p.id !== c.id && (p.x - c.x) ** 2 + (p.y - c.y) ** 2 >= p.r ** 2;
   const labels: Box[] = [];
   const onMap = (b: Box) => b.x0 >= 0 && b.y0 >= 0 && b.x1 <= width && b.y1 <= height;
   let count = 0;
@@ -104,7 +108,7 @@ export function placeLabels(
       onMap(box) &&
       !panels.some((p) => overlaps(box, p)) &&
       !labels.some((l) => overlaps(box, l)) &&
-      !pointBoxes.some((p) => p.id !== c.id && overlaps(box, p.box));
+      !pointBoxes.some((p) => blocks(p, c) && overlaps(box, p.box));
     let side = LABEL_SIDES.find((s) => clear(labelBox(c, s)));
     // A place that must be named is named: over a neighbour if need be (on the side it covers
     // least of the names placed), never under a panel.
