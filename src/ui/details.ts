@@ -22,11 +22,15 @@ import {
   renderNodeDetails,
   renderStatus,
 } from "./details-view";
+import { createSheetHandle } from "./sheet";
 import "./details.css";
 
 export function setupDetails(root: HTMLElement, store: AppStore, topology: Topology): () => void {
   const panel = createDetailsPanel();
+  panel.id = "details-panel";
   root.append(panel);
+  // On phones the panel is a bottom sheet: its handle expands it to the full height.
+  const sheet = createSheetHandle(panel, "details");
   const index = buildDetailsIndex(topology);
   const actions: DetailsActions = {
     close: () => select(store, null),
@@ -68,8 +72,9 @@ export function setupDetails(root: HTMLElement, store: AppStore, topology: Topol
         panel.contains(document.activeElement) || document.activeElement === document.body;
       if (closedFromInside && returnFocus?.isConnected) returnFocus.focus();
       returnFocus = null;
+      sheet.collapse();
     }
-    panel.replaceChildren(...content(selected));
+    panel.replaceChildren(sheet.handle, ...content(selected));
   };
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape" && store.getState().selection && !document.fullscreenElement)
@@ -84,6 +89,7 @@ export function setupDetails(root: HTMLElement, store: AppStore, topology: Topol
   return () => {
     for (const dispose of disposers) dispose();
     document.removeEventListener("keydown", onKey);
+    sheet.dispose();
     panel.remove();
   };
 }

@@ -1,5 +1,6 @@
 /** The keyboard help: `?` (or its button) lists every shortcut in a dialog; `Esc` closes it. */
 import { h, isTyping } from "./dom";
+import { returnFocus } from "./toolbar-menu";
 
 /** Every shortcut of the app, grouped as a reader looks for them. */
 export const SHORTCUTS: readonly { group: string; keys: readonly [string[], string][] }[] = [
@@ -58,7 +59,9 @@ export function setupHelp(toolbar: HTMLElement): () => void {
       "aria-haspopup": "dialog",
       title: "Keyboard shortcuts (?)",
     },
-    "?",
+    // "?" in the toolbar's row; its words in the phone's menu, where it is one item of a list.
+    h("span", { class: "tool-short", "aria-hidden": "true" }, "?"),
+    h("span", { class: "tool-long", "aria-hidden": "true" }, "Keyboard shortcuts"),
   );
   const close = h("button", { type: "button", class: "close", "aria-label": "Close" }, "×");
   const dialog = h(
@@ -96,7 +99,7 @@ export function setupHelp(toolbar: HTMLElement): () => void {
   dialog.addEventListener("click", (e) => {
     if (e.target === dialog) dialog.close();
   });
-  dialog.addEventListener("close", () => button.focus());
+  dialog.addEventListener("close", () => returnFocus(button));
   const onKey = (e: KeyboardEvent) => {
     if (dialog.open) {
       // Keys belong to the dialog while it is open (the page behind it is inert).

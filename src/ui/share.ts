@@ -4,6 +4,7 @@
  * in a field, ready for the keyboard's copy.
  */
 import { h } from "./dom";
+import { returnFocus } from "./toolbar-menu";
 
 export interface ShareSource {
   /** The address of the current view. */
@@ -131,7 +132,7 @@ export function setupShare(root: HTMLElement, source: ShareSource): () => void {
   const onKey = (e: KeyboardEvent) => {
     if (e.key === "Escape" && !panel.hidden) {
       openPanel(false);
-      shareButton.focus();
+      returnFocus(shareButton);
     }
   };
   const onPointer = (e: PointerEvent) => {

@@ -22,6 +22,7 @@ import {
   putStep,
 } from "./story-draft";
 import { createRecordButton, createStoryEditorView, renderStoryEditor } from "./story-editor-view";
+import { returnFocus } from "./toolbar-menu";
 
 export { DRAFT_STORY_ID } from "./story-draft";
 
@@ -145,7 +146,8 @@ export function setupStoryEditor(
   openButton.addEventListener("click", () => toggle(Boolean(panel.hidden)));
   view.close.addEventListener("click", () => {
     toggle(false);
-    openButton.focus();
+    // On a phone the button is in the folded menu: focus goes to the Menu button then.
+    returnFocus(openButton);
   });
   view.storyTitle.addEventListener("change", () => {
     story = { ...story, title: view.storyTitle.value.trim() || story.title };

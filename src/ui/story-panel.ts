@@ -17,6 +17,8 @@ export function createPresentButton(hasStory: boolean): HTMLButtonElement {
 /** The caption panel and the elements its wiring listens to or redraws. */
 export interface StoryPanel {
   readonly panel: HTMLElement;
+  /** The step's text, scrolled on its own when it is long. */
+  readonly body: HTMLDivElement;
   readonly eyebrow: HTMLParagraphElement;
   readonly title: HTMLHeadingElement;
   readonly caption: HTMLParagraphElement;
@@ -48,13 +50,12 @@ export function createStoryPanel(): StoryPanel {
     { type: "button", class: "story-nav", "aria-keyshortcuts": "Escape" },
     "Exit",
   );
+  const body = h("div", { class: "story-body" }, eyebrow, title, caption, cited);
   const panel = h(
     "section",
     { class: "story-panel", "aria-labelledby": "story-title", hidden: true },
-    eyebrow,
-    title,
-    caption,
-    cited,
+    // The text scrolls when it is long; the controls under it stay in view.
+    body,
     h(
       "div",
       { class: "story-controls" },
@@ -67,7 +68,20 @@ export function createStoryPanel(): StoryPanel {
       leave,
     ),
   );
-  return { panel, eyebrow, title, caption, cited, dots, previous, next, fullscreen, bright, leave };
+  return {
+    panel,
+    body,
+    eyebrow,
+    title,
+    caption,
+    cited,
+    dots,
+    previous,
+    next,
+    fullscreen,
+    bright,
+    leave,
+  };
 }
 
 /**
@@ -84,6 +98,8 @@ export function renderStoryPanel(
   view.bright.setAttribute("aria-pressed", String(model.bright));
   const { content } = model;
   if (!content) return;
+  // A new step is read from its start.
+  if (view.title.textContent !== content.title) view.body.scrollTop = 0;
   view.eyebrow.textContent = content.eyebrow;
   view.title.textContent = content.title;
   view.caption.textContent = content.caption;
