@@ -15,6 +15,8 @@ import {
 /** The timeline's section and the elements its wiring listens to or redraws. */
 export interface TimelineView {
   readonly section: HTMLElement;
+  /** The track with its markers and ticks (the density strip stands at its top). */
+  readonly trackArea: HTMLDivElement;
   readonly slider: HTMLDivElement;
   readonly thumb: HTMLDivElement;
   readonly fill: HTMLDivElement;
@@ -77,6 +79,7 @@ export function createTimelineView(
     ...ticks.map((tick) => h("span", { class: "tick", style: `left: ${tick.left}` }, tick.label)),
   );
 
+  const trackArea = h("div", { class: "track-area" }, slider, markers, tickRow);
   const section = h(
     "section",
     { class: "timeline", "aria-label": "Timeline" },
@@ -90,10 +93,11 @@ export function createTimelineView(
       speedSelect,
       hint,
     ),
-    h("div", { class: "track-area" }, slider, markers, tickRow),
+    trackArea,
   );
   return {
     section,
+    trackArea,
     slider,
     thumb,
     fill,

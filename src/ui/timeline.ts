@@ -1,6 +1,7 @@
 /**
  * The timeline: a date slider (DESIGN §5: role="slider" named "Date", aria-valuetext = ISO date),
- * event markers on its track, Play/Pause, speed, previous/next event and a large date label.
+ * event markers on its track, the density of links above it (`timeline-density.ts`),
+ * Play/Pause, speed, previous/next event and a large date label.
  * What it shows is `timeline-model.ts`; its elements are `timeline-view.ts` and
  * `timeline-markers.ts`; this file wires them to the store, the pointer and the keyboard.
  */
@@ -8,6 +9,7 @@ import type { Topology } from "../model/schema";
 import { adjacentEvent } from "../state/selectors";
 import { type AppStore, type SpeedId, setDate, setPlaying, setSpeed, watch } from "../state/store";
 import { isTyping } from "./dom";
+import { setupTimelineDensity } from "./timeline-density";
 import { createEventMarkers } from "./timeline-markers";
 import {
   buildDateView,
@@ -33,6 +35,7 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
   const view = createTimelineView(scale, buildTicks(scale), markers.element);
   const { slider, playButton, prevButton, nextButton, speedSelect } = view;
   root.append(view.section);
+  const disposeDensity = setupTimelineDensity(view.trackArea, store, topology, scale);
 
   const stepEvent = (direction: 1 | -1) => {
     const event = adjacentEvent(topology, store.getState().date, direction);
@@ -101,6 +104,7 @@ export function setupTimeline(root: HTMLElement, store: AppStore, topology: Topo
   ];
   return () => {
     for (const dispose of disposers) dispose();
+    disposeDensity();
     document.removeEventListener("keydown", onKey);
     resizes.disconnect();
     view.section.remove();
