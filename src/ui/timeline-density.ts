@@ -13,8 +13,7 @@ import type { TimelineScale } from "./timeline-model";
 
 /** One bin per this many CSS pixels of track. */
 const BIN_PX = 3;
-/** The area's height and the rug's, in CSS pixels (the canvas is their sum plus a gap). */
-const AREA_PX = 18;
+/** The rug's height in CSS pixels; the area takes the rest of the canvas's height, less a gap. */
 const RUG_PX = 4;
 
 const cssColor = (element: Element, name: string) =>
@@ -23,7 +22,8 @@ const cssColor = (element: Element, name: string) =>
 /** Draws `density` into `canvas`, `width` CSS pixels wide. */
 function draw(canvas: HTMLCanvasElement, density: Density, width: number) {
   const ratio = window.devicePixelRatio || 1;
-  const height = AREA_PX + 2 + RUG_PX;
+  const height = canvas.clientHeight || 24;
+  const areaPx = height - 2 - RUG_PX;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
   const ctx = canvas.getContext("2d");
@@ -36,13 +36,13 @@ function draw(canvas: HTMLCanvasElement, density: Density, width: number) {
   const accent = cssColor(canvas, "--accent");
   if (peak > 0) {
     ctx.beginPath();
-    ctx.moveTo(0, AREA_PX);
+    ctx.moveTo(0, areaPx);
     for (let i = 0; i < bins; i++) {
-      const y = AREA_PX - ((active[i] ?? 0) / peak) * AREA_PX;
+      const y = areaPx - ((active[i] ?? 0) / peak) * areaPx;
       ctx.lineTo(i * binWidth, y);
       ctx.lineTo((i + 1) * binWidth, y);
     }
-    ctx.lineTo(width, AREA_PX);
+    ctx.lineTo(width, areaPx);
     ctx.closePath();
     ctx.globalAlpha = 0.28;
     ctx.fillStyle = accent;
@@ -64,8 +64,8 @@ function draw(canvas: HTMLCanvasElement, density: Density, width: number) {
       ctx.fillRect(i * binWidth, y, Math.max(1, binWidth - 0.5), RUG_PX / 2);
     }
   };
-  rug(appeared, cssColor(canvas, "--ok"), AREA_PX + 2);
-  rug(retired, cssColor(canvas, "--danger"), AREA_PX + 2 + RUG_PX / 2);
+  rug(appeared, cssColor(canvas, "--ok"), areaPx + 2);
+  rug(retired, cssColor(canvas, "--danger"), areaPx + 2 + RUG_PX / 2);
   ctx.globalAlpha = 1;
 }
 
