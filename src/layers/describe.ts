@@ -2,6 +2,7 @@
 
 import type { Link, TopologyNode } from "../model/schema";
 import type { LinkBundle } from "./bundles";
+import { describeBundle, describeCluster } from "./describe-group";
 import type { CrossingMarker, LinkSegment, NodeMarker } from "./link-geometry";
 import type { PlaceCluster } from "./place-clusters";
 
@@ -17,9 +18,6 @@ export const describeIntervals = (link: Link): string =>
 /** "2019-05-17 – 2021-01-31" for each planned interval: from its announcement to its plans' end. */
 export const describePlanned = (link: Link): string =>
   (link.planned ?? []).map((i) => `${i.from} – ${i.to ?? "not yet in service"}`).join(", ");
-
-/** A cluster's tooltip names this many of its places, the busiest. */
-const CLUSTER_NAMES = 5;
 
 const KIND_NAMES: Readonly<Record<string, string>> = {
   terrestrial: "Terrestrial fibre",
@@ -78,26 +76,4 @@ export function describePick(layerId: string, object: unknown): Description | nu
 function describeNode(node: TopologyNode): string {
   const kind = node.kind.charAt(0).toUpperCase() + node.kind.slice(1);
   return node.country ? `${kind}, ${node.country}` : kind;
-}
-
-/** How many places a cluster holds and the busiest of them; a click zooms in to split it. */
-export function describeCluster(cluster: PlaceCluster): Description {
-  const shown = cluster.members.slice(0, CLUSTER_NAMES);
-  const more = cluster.members.length - shown.length;
-  const names = shown.map((d) => d.node.name).join("; ");
-  return {
-    title: `${cluster.members.length} places`,
-    lines: [more > 0 ? `${names}; and ${more} more` : names, "Click to zoom in and see them apart"],
-  };
-}
-
-/** How many links a bundle holds, between which ends, and the first of them. */
-export function describeBundle(bundle: LinkBundle): Description {
-  const { links } = bundle;
-  const shown = links.slice(0, CLUSTER_NAMES).map((l) => l.name);
-  const more = links.length - shown.length;
-  return {
-    title: `${links.length} link${links.length === 1 ? "" : "s"}: ${bundle.fromName} — ${bundle.toName}`,
-    lines: [...shown, ...(more > 0 ? [`and ${more} more`] : []), "Zoom in to see them apart"],
-  };
 }

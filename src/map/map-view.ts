@@ -6,6 +6,7 @@
 
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createLayerBuilder } from "../layers/build-layers";
+import type { GroupDetails } from "../layers/describe-group";
 import type { Box } from "../layers/label-placement";
 import { createLayerInputs, type LayerInputSets } from "../layers/layer-inputs";
 import type { LinkGeometry } from "../layers/link-geometry";
@@ -54,6 +55,11 @@ export interface MapViewDeps {
    * anew (the view state is in the store, so nothing of the reader's place is lost).
    */
   readonly onContextRestored?: () => void;
+  /**
+   * A cluster or bundle was clicked (what it holds, and how to zoom in to split it), or, `null`,
+   * the map zooms: the clusters it showed are no more.
+   */
+  readonly onInspect?: (group: { details: GroupDetails; zoomIn: () => void } | null) => void;
   /** A problem the map cannot get past (no WebGL, say). */
   readonly onFailure: (message: string) => void;
 }
@@ -160,6 +166,7 @@ export function setupMapView(
     topology,
     pick: surfaces.pick,
     reducedMotion: deps.reducedMotion,
+    onInspect: (details, zoomIn) => deps.onInspect?.({ details, zoomIn }),
     loaded: () => loaded,
     onHover: (pick) => {
       deps.onHover(pick);
@@ -243,8 +250,9 @@ function fadeDaysOf(topology: Topology): number {
   return Math.max(14, rangeDays / 120);
 }
 
-/** The map's faults: a lost or restored GPU context, and errors. */
+/** The map's faults (a lost or restored GPU context, errors); and a zoom closes a group's panel. */
 function watchFaults(map: MapLibreMap, deps: MapViewDeps) {
+  map.on("zoomstart", () => deps.onInspect?.(null));
   map.on("webglcontextlost", () => deps.onContextLost?.());
   map.on("webglcontextrestored", () => deps.onContextRestored?.());
   // The basemap needs no network, so any map error is a real fault: report it as one.

@@ -6,6 +6,7 @@
 import type { PickingInfo } from "@deck.gl/core";
 import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import type { LinkBundle } from "../layers/bundles";
+import { bundleDetails, clusterDetails, type GroupDetails } from "../layers/describe-group";
 import type { PlaceCluster } from "../layers/place-clusters";
 import type { Topology } from "../model/schema";
 import { datasetCountries } from "../state/filters";
@@ -39,6 +40,8 @@ export interface PickingDeps {
   /** Whether the map has loaded: clicks before then do nothing. */
   readonly loaded: () => boolean;
   readonly onHover: (pick: HoverPick) => void;
+  /** A cluster or a bundle was clicked: what it holds, and how to zoom in to split it. */
+  readonly onInspect: (details: GroupDetails, zoomIn: () => void) => void;
 }
 
 export interface Picking {
@@ -59,18 +62,31 @@ export function createPicking(deps: PickingDeps): Picking {
     return typeof code === "string" ? code : null;
   };
 
+  const duration = deps.reducedMotion ? 0 : 600;
+  /** A cluster splits as the map zooms in: to where it does (flowmap.blue's way). */
+  const zoomToCluster = (cluster: PlaceCluster) =>
+    map.easeTo({
+      center: cluster.position as [number, number],
+      zoom: Math.max(cluster.expansionZoom, map.getZoom() + 1),
+      duration,
+    });
+  /** A bundle splits into its links as its ends do: zoom to them. */
+  const zoomToBundle = ({ from, to }: LinkBundle) =>
+    map.fitBounds(
+      [
+        [Math.min(from[0], to[0]), Math.min(from[1], to[1])],
+        [Math.max(from[0], to[0]), Math.max(from[1], to[1])],
+      ],
+      { padding: 80, duration },
+    );
+
   const onClick = (e: MapMouseEvent) => {
     if (!deps.loaded()) return;
     const picked = deps.pick({ x: e.point.x, y: e.point.y, radius: CLICK_RADIUS_PX });
     const object = picked?.object as { node?: { id: string } } | undefined;
     if (picked?.layer?.id === "clusters") {
-      // A cluster splits as the map zooms in: to where it does (flowmap.blue's way).
       const cluster = picked.object as PlaceCluster;
-      map.easeTo({
-        center: cluster.position as [number, number],
-        zoom: Math.max(cluster.expansionZoom, map.getZoom() + 1),
-        duration: deps.reducedMotion ? 0 : 600,
-      });
+      deps.onInspect(clusterDetails(cluster), () => zoomToCluster(cluster));
       return;
     }
     if (object?.node && picked?.layer?.id === "nodes") {
@@ -78,15 +94,8 @@ export function createPicking(deps: PickingDeps): Picking {
       return;
     }
     if (picked?.layer?.id === "bundles") {
-      // A bundle splits into its links as its ends do: zoom to them.
-      const { from, to } = picked.object as LinkBundle;
-      map.fitBounds(
-        [
-          [Math.min(from[0], to[0]), Math.min(from[1], to[1])],
-          [Math.max(from[0], to[0]), Math.max(from[1], to[1])],
-        ],
-        { padding: 80, duration: deps.reducedMotion ? 0 : 600 },
-      );
+      const bundle = picked.object as LinkBundle;
+      deps.onInspect(bundleDetails(bundle), () => zoomToBundle(bundle));
       return;
     }
     const link = linkIdOf(object);
