@@ -96,6 +96,8 @@ export interface OpenMapOptions {
   /** The view to open at; `null`: the dataset, framed within `padding`. */
   readonly camera: Camera | null;
   readonly padding: { top: number; right: number; bottom: number; left: number };
+  /** Presenting: the camera's centre is the middle of the part of the map `padding` leaves. */
+  readonly present?: boolean;
 }
 
 /**
@@ -133,6 +135,8 @@ export function openMap(
     }
   }
   if (!camera) fillWidthWithOneWorld(map, options.projection);
+  // A story step opened from an address: its places clear of the caption, as a step moved to is.
+  else if (options.present) map.jumpTo({ ...cameraOptions(camera), padding });
   return map;
 }
 

@@ -84,6 +84,7 @@ export function setupMapView(
       projection: state.projection,
       camera: state.camera,
       padding: deps.framePadding(),
+      present: state.present,
     },
     prepared,
   );
