@@ -3,11 +3,12 @@
  * 127.0.0.1 and measures each page on each dataset in headless Chromium (load, animated frames,
  * script time, scrubbing, memory, bytes), then the importer (bench/import-caida.ts). Prints a table
  * and the targets, and writes bench/results.json; last, the long session (bench/soak.ts), merged
- * into it as `soak`. bench/README.md says what each figure means.
+ * into it as `soak`; then the cartography report (bench/cartography.ts), written to
+ * bench/results-map.json. bench/README.md says what each figure means.
  *
  * Flags: `--quick` (north-korea and gen-1000, fewer frames, a 1-minute soak), `--datasets a,b`
  * (ids of embedded datasets, `gen-<N>` for generated ones), `--no-build`, `--no-import`,
- * `--no-soak`, `--keep-data`.
+ * `--no-soak`, `--no-map`, `--keep-data`.
  */
 import { spawnSync } from "node:child_process";
 import { copyFile, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -19,6 +20,7 @@ import { toDayNumber } from "../src/model/dates";
 import { parseCatalog } from "../src/model/parse-topology";
 import type { Catalog, CatalogEntry } from "../src/model/schema";
 import { initialJs } from "./bundle-size";
+import { formatCartography, mapRunFailed, runCartography, writeMapResults } from "./cartography";
 import { writeGenerated } from "./generate";
 import { describeBrowser, type Limits, measurePage, type PageSpec, readyTime } from "./measure";
 import {
@@ -75,6 +77,7 @@ interface Options {
   readonly build: boolean;
   readonly importBench: boolean;
   readonly soak: boolean;
+  readonly map: boolean;
   readonly keepData: boolean;
 }
 
@@ -84,6 +87,7 @@ function parseArgs(args: readonly string[]): Options {
   let build = true;
   let importBench = true;
   let soak = true;
+  let map = true;
   let keepData = false;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
@@ -91,6 +95,7 @@ function parseArgs(args: readonly string[]): Options {
     else if (arg === "--no-build") build = false;
     else if (arg === "--no-import") importBench = false;
     else if (arg === "--no-soak") soak = false;
+    else if (arg === "--no-map") map = false;
     else if (arg === "--keep-data") keepData = true;
     else if (arg === "--datasets" || arg.startsWith("--datasets=")) {
       const list = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
@@ -104,6 +109,7 @@ function parseArgs(args: readonly string[]): Options {
     build,
     importBench,
     soak,
+    map,
     keepData,
   };
 }
@@ -412,6 +418,15 @@ async function main() {
       await writeSoakResult(soak, RESULTS_FILE);
       if (soak.error) failed = true;
       console.log(`\n${formatSoak(soak)}`);
+    }
+    if (options.map) {
+      console.log(
+        "\ncartography (bench/cartography.ts): world-cables' ink and names, north-korea's names",
+      );
+      const map = await runCartography({ dist: DIST, shots: null });
+      await writeMapResults(map);
+      if (mapRunFailed(map)) failed = true;
+      console.log(`\n${formatCartography(map)}`);
     }
     console.log(`\nwrote ${RESULTS_FILE} · ${seconds(performance.now() - started)} in all`);
   } finally {

@@ -12,7 +12,7 @@ const VIEWPORT = { width: 1280, height: 720 };
 /** The Atlantic and Europe at a world view: clear of the sidebar (left) and the legend (right). */
 const CAMERA: Camera = { zoom: 2, lat: 35, lon: -10 };
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The clusters the app draws at `zoom`, from the built file (the same clustering code). */
 function clustersAt(zoom: number): readonly PlaceCluster[] {
@@ -45,7 +45,7 @@ test("a cluster of places lists what it holds; choosing one selects it; Zoom in 
   await expect(items).toHaveCount(cluster.members.length);
   for (const member of cluster.members.slice(0, 3)) {
     await expect(
-      panel.getByRole("button", { name: new RegExp(`^${escape(member.node.name)}`) }),
+      panel.getByRole("button", { name: new RegExp(`^${escapeRegExp(member.node.name)}`) }),
     ).toBeVisible();
   }
 
@@ -61,7 +61,7 @@ test("a cluster of places lists what it holds; choosing one selects it; Zoom in 
   await page.mouse.click(at.x, at.y);
   const first = cluster.members[0]?.node;
   if (!first) throw new Error("empty cluster");
-  await panel.getByRole("button", { name: new RegExp(`^${escape(first.name)}`) }).click();
+  await panel.getByRole("button", { name: new RegExp(`^${escapeRegExp(first.name)}`) }).click();
   await expect(page).toHaveURL(new RegExp(`sel=node:${first.id}`));
   await expect(page.getByRole("complementary", { name: first.name })).toBeVisible();
   await expect(panel).toBeHidden();

@@ -30,7 +30,7 @@ function activeLinkProps(frame: LayerFrame, animate: boolean) {
     widthUnits: "pixels" as const,
     // Thinner at a world view, where the lines read as a pattern (see `zoomScales`).
     widthScale: frame.lineScale,
-    widthMinPixels: 1,
+    widthMinPixels: 0.6,
     // Highlighted whole on hover, all its parts (see `buildHoverHighlight`), not by deck.gl.
     pickable: true,
     ...activeOn(day),

@@ -77,9 +77,12 @@ export function buildNodes(
   );
 }
 
+/** The smallest dot scale (see `zoomScales`) at which border crossings are drawn. */
+const CROSSINGS_FROM_SCALE = 0.65;
+
 /**
  * Where the `crossings`' links cross a border, on the date (or on both dates, to `compare`),
- * scaled by the zoom as the places are.
+ * scaled by the zoom as the places are, and not at a world view.
  */
 export function buildCrossings(
   keep: KeepLayer,
@@ -97,7 +100,9 @@ export function buildCrossings(
         id: "crossings",
         parameters,
         data: linksToDraw(frame, crossings),
-        visible: drawsLinks(frame, crossings),
+        // At a world view the rings would only speckle the lines: they show from zoom ~2.5.
+        visible:
+          drawsLinks(frame, crossings) && (frame.warmUp || radiusScale >= CROSSINGS_FROM_SCALE),
         getPosition: (d) => d.position as [number, number],
         getRadius: 4.5,
         radiusUnits: "pixels",

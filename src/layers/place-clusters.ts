@@ -7,7 +7,7 @@ import Supercluster from "supercluster";
 import type { NodeMarker } from "./link-geometry";
 
 /** Places closer than this on screen (CSS pixels) merge into one cluster. */
-export const CLUSTER_RADIUS_PX = 22;
+export const CLUSTER_RADIUS_PX = 30;
 /** From this zoom on, every place is drawn on its own. */
 export const CLUSTER_MAX_ZOOM = 8;
 

@@ -31,7 +31,7 @@ export interface PlacesView {
 export interface ZoomScales {
   /** Dots: 0.5 at a world view, growing to 1 at zoom 5. */
   readonly radiusScale: number;
-  /** Lines: 0.3 at a world view, growing to 1 at zoom 5. */
+  /** Lines: 0.2 at a world view (under a pixel: hairlines), growing to 1 at zoom 5. */
   readonly lineScale: number;
 }
 
@@ -41,7 +41,7 @@ const ramp = (zoom: number, low: number) =>
 
 /** Small at a world view, where a dot or a line stands for a lot; full size from zoom 5. */
 export function zoomScales(zoom: number): ZoomScales {
-  return { radiusScale: step(ramp(zoom, 0.5)), lineScale: step(ramp(zoom, 0.3)) };
+  return { radiusScale: step(ramp(zoom, 0.5)), lineScale: step(ramp(zoom, 0.2)) };
 }
 
 /**
@@ -49,5 +49,5 @@ export function zoomScales(zoom: number): ZoomScales {
  * at a world view (`radiusScale`, see `zoomScales`), never too small for its count.
  */
 export function clusterRadius(count: number, radiusScale = 1): number {
-  return Math.min(17, 4.5 + 1.5 * Math.sqrt(count)) * (0.6 + 0.4 * radiusScale);
+  return Math.min(17, 4.5 + 1.5 * Math.sqrt(count)) * (0.5 + 0.5 * radiusScale);
 }

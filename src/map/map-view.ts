@@ -157,9 +157,7 @@ export function setupMapView(
     activeNodes: () => sets?.activeNodes ?? NO_NODES,
     featured: () => featured,
     panels: deps.panels,
-    onChange: () => {
-      if (loaded) render();
-    },
+    onChange: () => loaded && render(),
   });
   const picking = createPicking({
     map,
