@@ -5,7 +5,7 @@
  * builder compares them by identity to decide which layers to rebuild.
  */
 import type { Topology } from "../model/schema";
-import { crossBorderLinkIds } from "../state/connectivity";
+import { crossBorderLinkIds } from "../state/cross-border";
 import { compareDates, passesFilters, shownLinkIds } from "../state/filters";
 import { activeLinksOn, disruptedLinkIds } from "../state/selectors";
 import type { AppState } from "../state/store";

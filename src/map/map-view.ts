@@ -6,7 +6,7 @@
 
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { createLayerBuilder } from "../layers/build-layers";
-import type { GroupDetails } from "../layers/describe-group";
+import type { InspectedGroup } from "../layers/describe-group";
 import type { Box } from "../layers/label-placement";
 import { createLayerInputs, type LayerInputSets } from "../layers/layer-inputs";
 import type { LinkGeometry } from "../layers/link-geometry";
@@ -59,7 +59,7 @@ export interface MapViewDeps {
    * A cluster or bundle was clicked (what it holds, and how to zoom in to split it), or, `null`,
    * the map zooms: the clusters it showed are no more.
    */
-  readonly onInspect?: (group: { details: GroupDetails; zoomIn: () => void } | null) => void;
+  readonly onInspect?: (group: { target: InspectedGroup; zoomIn: () => void } | null) => void;
   /** A problem the map cannot get past (no WebGL, say). */
   readonly onFailure: (message: string) => void;
 }
@@ -165,7 +165,7 @@ export function setupMapView(
     topology,
     pick: surfaces.pick,
     reducedMotion: deps.reducedMotion,
-    onInspect: (details, zoomIn) => deps.onInspect?.({ details, zoomIn }),
+    onInspect: (target, zoomIn) => deps.onInspect?.({ target, zoomIn }),
     loaded: () => loaded,
     onHover: (pick) => {
       deps.onHover(pick);

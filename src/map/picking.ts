@@ -6,7 +6,7 @@
 import type { PickingInfo } from "@deck.gl/core";
 import type { Map as MapLibreMap, MapMouseEvent } from "maplibre-gl";
 import type { LinkBundle } from "../layers/bundles";
-import { bundleDetails, clusterDetails, type GroupDetails } from "../layers/describe-group";
+import type { InspectedGroup } from "../layers/describe-group";
 import type { PlaceCluster } from "../layers/place-clusters";
 import type { Topology } from "../model/schema";
 import { datasetCountries } from "../state/filters";
@@ -41,7 +41,7 @@ export interface PickingDeps {
   readonly loaded: () => boolean;
   readonly onHover: (pick: HoverPick) => void;
   /** A cluster or a bundle was clicked: what it holds, and how to zoom in to split it. */
-  readonly onInspect: (details: GroupDetails, zoomIn: () => void) => void;
+  readonly onInspect: (group: InspectedGroup, zoomIn: () => void) => void;
 }
 
 export interface Picking {
@@ -86,7 +86,7 @@ export function createPicking(deps: PickingDeps): Picking {
     const object = picked?.object as { node?: { id: string } } | undefined;
     if (picked?.layer?.id === "clusters") {
       const cluster = picked.object as PlaceCluster;
-      deps.onInspect(clusterDetails(cluster), () => zoomToCluster(cluster));
+      deps.onInspect({ kind: "cluster", cluster }, () => zoomToCluster(cluster));
       return;
     }
     if (object?.node && picked?.layer?.id === "nodes") {
@@ -95,7 +95,7 @@ export function createPicking(deps: PickingDeps): Picking {
     }
     if (picked?.layer?.id === "bundles") {
       const bundle = picked.object as LinkBundle;
-      deps.onInspect(bundleDetails(bundle), () => zoomToBundle(bundle));
+      deps.onInspect({ kind: "bundle", bundle }, () => zoomToBundle(bundle));
       return;
     }
     const link = linkIdOf(object);

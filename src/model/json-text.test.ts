@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, MAX_JSON_MEMBERS, parseJsonText } from "./json-text";
+import { locateSyntaxProblem } from "./json-syntax";
+import {
+  JsonSyntaxError,
+  MAX_JSON_DEPTH,
+  MAX_JSON_ITEMS,
+  MAX_JSON_MEMBERS,
+  parseJsonTextLocated,
+  parseJsonText as parseUnlocated,
+} from "./json-text";
+
+/** Parses as the app does once a syntax error is to be located. */
+const parseJsonText = (text: string, document: string) =>
+  parseUnlocated(text, document, locateSyntaxProblem);
 
 describe("parseJsonText", () => {
   it("parses strict JSON", () => {
@@ -15,6 +27,22 @@ describe("parseJsonText", () => {
     );
     expect(() => parseJsonText("", "empty.json")).toThrow(
       "empty.json: (root): invalid JSON at line 1, column 1",
+    );
+  });
+});
+
+describe("parseJsonTextLocated", () => {
+  it("parses without loading the locator, and loads it to say where a syntax error is", async () => {
+    await expect(parseJsonTextLocated("[1]", "f.json")).resolves.toEqual([1]);
+    expect(() => parseUnlocated('{"a": 1,}', "g.json")).toThrow(JsonSyntaxError);
+    await expect(parseJsonTextLocated('{"a": 1,}', "g.json")).rejects.toThrow(
+      "g.json: (root): invalid JSON at line 1, column 9",
+    );
+  });
+
+  it("passes other problems on as they are", async () => {
+    await expect(parseJsonTextLocated("", "empty.json")).rejects.toThrow(
+      "empty.json: (root): invalid JSON at line 1, column 1: the document is empty",
     );
   });
 });

@@ -7,28 +7,8 @@
  * (its links) is capped at 500,000; without this, 100,000 `[`s would overflow the parser's stack
  * and 50 MB of `[[0]],` would become millions of arrays in memory before any check ran.
  */
-import { printParseErrorCode, visit } from "jsonc-parser";
 import { count } from "./count";
 import { DocumentError } from "./problems";
-
-const EXPECTATIONS: Readonly<Record<string, string>> = {
-  PropertyNameExpected: "a property name in double quotes is expected",
-  ValueExpected: "a value is expected",
-  ColonExpected: "':' is expected",
-  CommaExpected: "',' is expected",
-  CloseBraceExpected: "'}' is expected",
-  CloseBracketExpected: "']' is expected",
-  EndOfFileExpected: "the document should end here",
-  InvalidSymbol: "this is not JSON",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "comments are not allowed in JSON",
-  UnexpectedEndOfString: "a string is not closed",
-  UnexpectedEndOfNumber: "a number is cut short",
-  InvalidUnicode: "invalid unicode escape",
-  InvalidEscapeCharacter: "invalid escape character",
-  InvalidCharacter: "invalid character",
-  InvalidNumberFormat: "invalid number",
-};
 
 /** 1-based line and column of a character offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -53,7 +33,7 @@ const BACKSLASH = 0x5c;
 const COLON = 0x3a;
 
 /** A problem found in a JSON text, at a character offset. */
-interface TextProblem {
+export interface TextProblem {
   readonly offset: number;
   readonly message: string;
 }
@@ -170,53 +150,28 @@ function refusal(
   return shape && { ...shape, what: "not read" };
 }
 
-/**
- * The first syntax error of `text`, or its first key given twice in one object (`JSON.parse`
- * would keep the last silently, so what a reader sees is not what is shown); `null` when clean.
- */
-function firstSyntaxProblem(
+/** Where and why a text `JSON.parse` refused is not JSON (see `json-syntax.ts`); `null`: unknown. */
+export type SyntaxLocator = (
   text: string,
-): { offset: number; what: string; message: string } | null {
-  let found: { offset: number; what: string; message: string } | null = null;
-  const keys: Set<string>[] = [];
-  visit(
-    text,
-    {
-      onObjectBegin: () => {
-        keys.push(new Set());
-      },
-      onObjectEnd: () => {
-        keys.pop();
-      },
-      onObjectProperty: (name, offset) => {
-        const seen = keys[keys.length - 1];
-        if (found || !seen) return;
-        if (seen.has(name)) {
-          const shown = name.length > 40 ? `${name.slice(0, 39)}…` : name;
-          found = {
-            offset,
-            what: "not read",
-            message: `the key ${JSON.stringify(shown)} is given twice`,
-          };
-        }
-        seen.add(name);
-      },
-      onError: (error, offset) => {
-        if (found) return;
-        const code = printParseErrorCode(error);
-        found = { offset, what: "invalid JSON", message: EXPECTATIONS[code] ?? code };
-      },
-    },
-    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false },
-  );
-  return found;
-}
+) => { offset: number; what: string; message: string } | null;
 
-/** Parses `text` as strict JSON. Throws a {@link DocumentError} naming `document`, line and column. */
-export function parseJsonText(text: string, document: string): unknown {
-  const refuse = (problem: { offset: number; what: string; message: string }): never => {
+/**
+ * A syntax error not yet located: `JSON.parse`'s own words. `parseJsonTextLocated` replaces it
+ * with the line, column and expectation.
+ */
+export class JsonSyntaxError extends DocumentError {}
+
+/**
+ * Parses `text` as strict JSON. Throws a {@link DocumentError} naming `document`, line and column;
+ * for a syntax error, where `locate` finds it (without it, a {@link JsonSyntaxError}).
+ */
+export function parseJsonText(text: string, document: string, locate?: SyntaxLocator): unknown {
+  const refuse = (
+    problem: { offset: number; what: string; message: string },
+    Failure: typeof DocumentError = DocumentError,
+  ): never => {
     const { line, column } = lineColumn(text, problem.offset);
-    throw new DocumentError(document, [
+    throw new Failure(document, [
       {
         path: [],
         message: `${problem.what} at line ${line}, column ${column}: ${problem.message}`,
@@ -232,14 +187,24 @@ export function parseJsonText(text: string, document: string): unknown {
   } catch (error) {
     // Where and why, in words: the slower parser finds the first problem (a key given twice
     // before the syntax error included, as a reader going down the file would).
-    refuse(
-      firstSyntaxProblem(text) ?? {
-        offset: 0,
-        what: "invalid JSON",
-        message: (error as Error).message,
-      },
-    );
+    const located = locate?.(text);
+    if (located) refuse(located);
+    refuse({ offset: 0, what: "invalid JSON", message: (error as Error).message }, JsonSyntaxError);
   }
   if (duplicate) refuse({ ...duplicate, what: "not read" });
   return value;
+}
+
+/**
+ * `parseJsonText`, with a syntax error located: the locator (a JSON parser of its own) is loaded
+ * only then, so the app's first download does without it.
+ */
+export async function parseJsonTextLocated(text: string, document: string): Promise<unknown> {
+  try {
+    return parseJsonText(text, document);
+  } catch (error) {
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    const { locateSyntaxProblem } = await import("./json-syntax");
+    return parseJsonText(text, document, locateSyntaxProblem);
+  }
 }

@@ -61,8 +61,13 @@ describe("readTopologyText", () => {
     expect(topology.id).toBe("test");
   });
 
-  it("names the file, line and column of a JSON syntax error", () => {
-    expect(() => readTopologyText('{\n  "format": "uplinks-topology",\n}', "mine.json")).toThrow(
+  it("names the file of a JSON syntax error; read as a file, its line and column too", async () => {
+    const text = '{\n  "format": "uplinks-topology",\n}';
+    expect(() => readTopologyText(text, "mine.json")).toThrow(
+      /^mine\.json: \(root\): invalid JSON/,
+    );
+    const file = { name: "mine.json", size: text.length, text: async () => text };
+    await expect(readTopologyFile(file)).rejects.toThrow(
       "mine.json: (root): invalid JSON at line 3, column 1: a property name in double quotes is expected",
     );
   });

@@ -1,5 +1,5 @@
 /** Fetching documents for the app: each failure names the file and what went wrong. */
-import { parseJsonText } from "./json-text";
+import { parseJsonText, parseJsonTextLocated } from "./json-text";
 import { parseCatalog, parseTopology } from "./parse-topology";
 import type { Catalog, Topology } from "./schema";
 
@@ -205,7 +205,7 @@ export async function fetchJson(
   fetcher: typeof fetch = fetch,
   onProgress?: ProgressListener,
 ): Promise<unknown> {
-  return parseJsonText(
+  return parseJsonTextLocated(
     await fetchText(url, { fetcher, ...(onProgress ? { onProgress } : {}) }),
     url,
   );
@@ -221,7 +221,8 @@ export async function loadCatalog(url: string, fetcher?: typeof fetch): Promise<
  * `options.name` (by default `url`).
  */
 export async function loadTopology(url: string, options: FetchOptions = {}): Promise<Topology> {
-  return readTopologyText(await fetchText(url, options), options.name ?? url);
+  const name = options.name ?? url;
+  return parseTopology(await parseJsonTextLocated(await fetchText(url, options), name), name);
 }
 
 /** What reading a file the person chose or dropped needs of it (a `File` has all of this). */
@@ -241,7 +242,10 @@ export function fileSizeProblem(
     : null;
 }
 
-/** A topology from the text of the file `fileName`, checked as a fetched one is. */
+/**
+ * A topology from the text of the file `fileName`, checked as a fetched one is (a syntax error
+ * not located: `readTopologyFile` and `loadTopology` say where).
+ */
 export function readTopologyText(text: string, fileName: string): Topology {
   return parseTopology(parseJsonText(text, fileName), fileName);
 }
@@ -259,5 +263,5 @@ export async function readTopologyFile(file: LocalFile, limit = MAX_FILE_BYTES):
   } catch (error) {
     throw new Error(`${file.name}: could not be read (${(error as Error).message})`);
   }
-  return readTopologyText(text, file.name);
+  return parseTopology(await parseJsonTextLocated(text, file.name), file.name);
 }

@@ -93,6 +93,7 @@ export function setupPanels(roots: Roots, deps: PanelDeps): (() => void)[] {
       topology,
       capture: deps.capture,
       defaultRange: () => storyStepRange(topology.stories, store.getState()) ?? deps.range,
+      onFailure: (error) => deps.onNotice("The export dialog could not load:", [error.message]),
     }),
     setupToolbar(roots.toolbar, store, roots.sidebar),
     setupHelp(roots.toolbar),

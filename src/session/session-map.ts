@@ -12,7 +12,7 @@ import { setupMapView } from "../map/map-view";
 import type { Topology } from "../model/schema";
 import type { AppStore } from "../state/store";
 import { h } from "../ui/dom";
-import { setupGroupDetails } from "../ui/group-details";
+import { lazyGroupDetails } from "../ui/group-details-loader";
 import type { Tooltip } from "../ui/tooltip";
 import { framePadding, panelBoxes, type Roots } from "./roots";
 
@@ -49,8 +49,8 @@ export function createSessionMap(deps: SessionMapDeps): SessionMap {
     "The map's graphics were lost (the graphics card was reset or is busy). It is redrawn as soon as they come back; the timeline and the lists still work.",
   );
   roots.banner.append(glNotice);
-  // What a cluster or bundle clicked on the map holds.
-  const groups = setupGroupDetails(roots.details, deps.store);
+  // What a cluster or bundle clicked on the map holds (its panel loaded on the first click).
+  const groups = lazyGroupDetails(roots.details, deps.store);
   let capture: MapCapture | null = null;
   let frame: ((bounds: FrameBounds) => void) | null = null;
   let disposed = false;
@@ -73,7 +73,10 @@ export function createSessionMap(deps: SessionMapDeps): SessionMap {
         onHover: (pick) => deps.tooltip.show(pick),
         framePadding: () => framePadding(roots),
         panels: () => panelBoxes(roots),
-        onInspect: (group) => (group ? groups.show(group.details, group.zoomIn) : groups.hide()),
+        onInspect: (group) => {
+          if (group) groups.show(group.target, group.zoomIn);
+          else groups.hide();
+        },
         onReady: deps.onReady,
         onFailure: (message) => {
           // The map-less view: the timeline, the link list and details stay, the map area says why.

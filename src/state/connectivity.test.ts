@@ -6,11 +6,11 @@ import {
   type ConnectivityPoint,
   connectivityOn,
   connectivitySeries,
-  crossBorderLinkIds,
   describeConnectivity,
   largestUpstreams,
   summarizeConnectivity,
 } from "./connectivity";
+import { crossBorderLinkIds } from "./cross-border";
 
 const northKorea = () =>
   parseTopology(

@@ -78,13 +78,13 @@ const createVideoControls = (minDate: string, maxDate: string) => ({
   frameCounter: h("span", { class: "export-count", "aria-hidden": "true" }),
 });
 
-/** The button and its dialog, for dialog number `id` (ids in it are prefixed with `id`). */
-export function createExportElements(id: string, minDate: string, maxDate: string): ExportElements {
-  const button = h(
-    "button",
-    { type: "button", class: "tool", "aria-haspopup": "dialog", "aria-expanded": "false" },
-    "Export",
-  );
+/** The dialog of `button`, number `id` (ids in it are prefixed with `id`). */
+export function createExportElements(
+  id: string,
+  minDate: string,
+  maxDate: string,
+  button: HTMLButtonElement,
+): ExportElements {
   const scales = createScaleChoices(id);
   const scaleGroup = h(
     "div",

@@ -1,20 +1,12 @@
 /**
- * Export: a toolbar button opening a dialog that saves the view as a PNG (1×, 2× or 4×) or a clip
- * of the timeline between two dates (1920 × 1080, 30 fps, WebM or MP4). The drawing, encoding and
- * muxing code is loaded on first use (`import()`), so it costs the app's first load nothing.
- * What the dialog says is `export-menu-model.ts`; its elements are `export-menu-view.ts`; the
- * exports themselves run in `export-jobs.ts` (the video format is found by
- * `export-video-support.ts`); this file opens and closes the dialog.
+ * Export: a toolbar button opening a dialog that saves the view as a PNG or a clip of the
+ * timeline. The dialog (`export-dialog.ts`) is loaded when the button is first pressed, so it
+ * costs the app's first load nothing.
  */
 import type { MapCapture } from "../map/capture";
-import { attributionText } from "../map/dataset-credit";
 import type { Topology } from "../model/schema";
 import type { AppStore } from "../state/store";
-import { createBlobDownloads } from "./blob-download";
-import { createExportJobs } from "./export-jobs";
-import { creditNote } from "./export-menu-model";
-import { createExportElements, say, showCredit, showSizes } from "./export-menu-view";
-import { timelineRange } from "./timeline";
+import { h } from "./dom";
 
 /** What the export menu reads: the app's state and data, the map, and the clip's default dates. */
 export interface ExportDeps {
@@ -24,77 +16,40 @@ export interface ExportDeps {
   readonly capture: () => MapCapture | null;
   /** Default video range: [from, to] dates — the previous and current story step's dates, or the whole timeline range. */
   readonly defaultRange: () => readonly [string, string];
+  /** The dialog could not load (offline after an update, say). */
+  readonly onFailure?: (error: Error) => void;
 }
 
-let dialogs = 0;
+type Dialog = { open: () => void; dispose: () => void };
+
+/** The toolbar's Export button. */
+const createExportButton = (): HTMLButtonElement =>
+  h(
+    "button",
+    { type: "button", class: "tool", "aria-haspopup": "dialog", "aria-expanded": "false" },
+    "Export",
+  );
 
 export function setupExport(root: HTMLElement, deps: ExportDeps): () => void {
-  const id = `export-${++dialogs}`;
-  const [minDate, maxDate] = timelineRange(deps.topology);
-  const el = createExportElements(id, minDate, maxDate);
-  const { button, dialog } = el;
-  showCredit(el, creditNote(attributionText(deps.topology)));
-  root.append(button, dialog);
-  const downloads = createBlobDownloads();
-  const jobs = createExportJobs(deps, el, downloads.save);
-
-  const open = () => {
-    if (dialog.open) return;
-    showSizes(el, window.innerWidth, window.innerHeight);
-    if (!jobs.busy()) {
-      const [from, to] = deps.defaultRange();
-      el.fromInput.value = from;
-      el.toInput.value = to;
-      say(el, "");
-      el.error.textContent = "";
-    }
-    jobs.checkVideo();
-    jobs.refresh();
-    dialog.showModal();
-    button.setAttribute("aria-expanded", "true");
-  };
-
-  const onCancel = (e: Event) => {
-    // Escape: stops a clip being made (a still takes a moment; it finishes).
-    if (jobs.busy()) {
-      e.preventDefault();
-      jobs.cancel();
-    }
-  };
-  const onBackdrop = (e: MouseEvent) => {
-    if (e.target === dialog && !jobs.busy()) dialog.close();
-  };
-  const onClose = () => {
-    button.setAttribute("aria-expanded", "false");
-    button.focus();
-  };
-
-  button.addEventListener("click", open);
-  el.closeButton.addEventListener("click", () => {
-    jobs.cancel();
-    if (jobs.busy() !== "image") dialog.close();
+  const button = createExportButton();
+  root.append(button);
+  let dialog: Promise<Dialog> | null = null;
+  let disposed = false;
+  button.addEventListener("click", () => {
+    dialog ??= import("./export-dialog").then((m) => m.mountExportDialog(root, button, deps));
+    dialog.then(
+      (d) => {
+        if (!disposed) d.open();
+      },
+      (error: unknown) => {
+        dialog = null;
+        deps.onFailure?.(error as Error);
+      },
+    );
   });
-  el.pngButton.addEventListener("click", jobs.image);
-  el.videoButton.addEventListener("click", jobs.clip);
-  el.cancelButton.addEventListener("click", jobs.cancel);
-  // While the dialog is open, keys are the dialog's: Escape closes it without also clearing the
-  // selection, and arrows move between choices, not along the timeline. (The page behind a
-  // modal dialog is inert, so nothing else there expects keys; default actions still happen.)
-  const onKey = (e: KeyboardEvent) => {
-    if (dialog.open) e.stopPropagation();
-  };
-  document.addEventListener("keydown", onKey, { capture: true });
-  dialog.addEventListener("cancel", onCancel);
-  dialog.addEventListener("click", onBackdrop);
-  dialog.addEventListener("close", onClose);
-
   return () => {
-    jobs.cancel();
-    document.removeEventListener("keydown", onKey, { capture: true });
-    dialog.removeEventListener("close", onClose);
-    if (dialog.open) dialog.close();
-    downloads.dispose();
+    disposed = true;
     button.remove();
-    dialog.remove();
+    void dialog?.then((d) => d.dispose());
   };
 }

@@ -4,16 +4,11 @@
  * It stands where the details do, and gives way to them: choosing an item (or any selection)
  * closes it, as do Esc, its close button and any zoom (the clusters change with it).
  */
-import type { GroupDetails } from "../layers/describe-group";
+import type { InspectedGroup } from "../layers/describe-group";
 import { type AppStore, select, watch } from "../state/store";
 import { h } from "./dom";
-
-export interface GroupPanel {
-  /** Shows `details`; `zoomIn` frames the group closer. */
-  show(details: GroupDetails, zoomIn: () => void): void;
-  hide(): void;
-  dispose(): void;
-}
+import type { GroupPanel } from "./group-details-loader";
+import { bundleDetails, clusterDetails } from "./group-details-model";
 
 export function setupGroupDetails(root: HTMLElement, store: AppStore): GroupPanel {
   const panel = h("aside", {
@@ -33,7 +28,9 @@ export function setupGroupDetails(root: HTMLElement, store: AppStore): GroupPane
     returnFocus = null;
   };
 
-  const show = (details: GroupDetails, zoomIn: () => void) => {
+  const show = (group: InspectedGroup, zoomIn: () => void) => {
+    const details =
+      group.kind === "cluster" ? clusterDetails(group.cluster) : bundleDetails(group.bundle);
     const close = h("button", { type: "button", class: "close", "aria-label": "Close" }, "×");
     close.addEventListener("click", hide);
     const zoom = h("button", { type: "button", class: "zoom-in" }, "Zoom in");

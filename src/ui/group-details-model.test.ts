@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { LinkBundle } from "./bundles";
-import { bundleDetails, clusterDetails, describeBundle, describeCluster } from "./describe-group";
-import type { NodeMarker } from "./link-geometry";
-import type { PlaceCluster } from "./place-clusters";
+import type { LinkBundle } from "../layers/bundles";
+import { describeBundle, describeCluster } from "../layers/describe-group";
+import type { NodeMarker } from "../layers/link-geometry";
+import type { PlaceCluster } from "../layers/place-clusters";
+import { bundleDetails, clusterDetails } from "./group-details-model";
 
 const place = (id: string, degree: number): NodeMarker => ({
   node: { id, name: `${id}, Somewhere`, kind: "city", coordinates: [0, 0], sources: [] },
