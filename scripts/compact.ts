@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type CompactPathEncoding, DEFAULT_PATH_DECIMALS } from "../src/model/compact-path";
+import { locateSyntaxProblem } from "../src/model/json-syntax";
 import { parseJsonText } from "../src/model/json-text";
 import { parseTopology } from "../src/model/parse-topology";
 import { DocumentError } from "../src/model/problems";
@@ -93,7 +94,7 @@ function readTopologyFile(file: string) {
     throw new DocumentError(file, [{ path: [], message: `cannot read file (${why})` }]);
   }
   return {
-    topology: parseTopology(parseJsonText(text, file), file),
+    topology: parseTopology(parseJsonText(text, file, locateSyntaxProblem), file),
     bytes: Buffer.byteLength(text),
   };
 }

@@ -1,5 +1,6 @@
 /** Reading JSON and GeoJSON inputs, with problems that name the file, the JSON path and the value. */
 import { readFileSync } from "node:fs";
+import { locateSyntaxProblem } from "../../src/model/json-syntax";
 import { parseJsonText } from "../../src/model/json-text";
 import { DocumentError } from "../../src/model/problems";
 import type { LonLat } from "../../src/model/route";
@@ -27,7 +28,7 @@ export function readJsonFile(file: string): unknown {
   } catch {
     // Parse again, slower, only to say where the error is.
     try {
-      parseJsonText(text, file);
+      parseJsonText(text, file, locateSyntaxProblem);
     } catch (error) {
       if (error instanceof DocumentError) {
         throw new InputError(error.problems.map((p) => ({ file, message: p.message })));

@@ -1,5 +1,6 @@
 /** The checks behind `npm run validate`: every problem of each file, one line each. */
 import { readFileSync } from "node:fs";
+import { locateSyntaxProblem } from "../../src/model/json-syntax";
 import { parseJsonText } from "../../src/model/json-text";
 import { checkTopology, parseCatalog } from "../../src/model/parse-topology";
 import { DocumentError, formatProblem, type Problem } from "../../src/model/problems";
@@ -16,7 +17,7 @@ export function validateFile(file: string): string[] {
   }
   let problems: readonly Problem[];
   try {
-    const input = parseJsonText(text, file);
+    const input = parseJsonText(text, file, locateSyntaxProblem);
     const format = (input as { format?: unknown } | null)?.format;
     if (format === CATALOG_FORMAT) {
       parseCatalog(input, file);
