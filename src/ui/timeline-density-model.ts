@@ -2,7 +2,7 @@
  * What the timeline's density strip shows: over the whole range, how many links are active, and
  * when links appear and retire, in bins of a few pixels of the track. One pass over the links'
  * intervals and one over the days (a difference array), so 100,000 links cost milliseconds.
- * Planned intervals are not service: they are not counted. Pure.
+ * Planned intervals are not service: only `active` is read. Pure.
  */
 import { fromDayNumber, toDayNumber } from "../model/dates";
 import type { Link } from "../model/schema";
@@ -11,8 +11,12 @@ import type { Link } from "../model/schema";
 export interface Density {
   readonly minDay: number;
   readonly maxDay: number;
+  /** Days per bin (not a whole number in general: bins split the range evenly). */
   readonly binDays: number;
-  /** The most links active on any day of each bin. */
+  /**
+   * The most links active on any day of each bin. The most, not the count on one day of it, so
+   * a link that served for a week still shows at a coarse scale, and the tallest bar is the peak.
+   */
   readonly active: Uint32Array;
   /** Active intervals that start in each bin (links appearing or coming back). */
   readonly appeared: Uint32Array;
@@ -33,22 +37,25 @@ const bump = (values: Int32Array | Uint32Array, i: number, by: number) => {
 };
 
 /**
- * The density of `links` (already filtered) over `[minDay, maxDay]` in `bins` bins. An interval's
- * `to` is its last day (inclusive); an open one runs to the end of the range.
+ * The density of `links` (already filtered) over `[minDay, maxDay]` in `bins` bins (fewer when
+ * the range has fewer days). An interval's `to` is its last day (inclusive), as for the map and
+ * the list; an open one runs to the end of the range. An interval that starts before the range
+ * is active from its first day but did not appear in it; one that ends after it did not retire.
  */
 export function buildDensity(
-  links: readonly Link[],
+  links: readonly Pick<Link, "active">[],
   minDay: number,
   maxDay: number,
   bins: number,
 ): Density {
   const days = Math.max(1, maxDay - minDay + 1);
-  const count = Math.max(1, Math.min(bins, days));
+  const count = Math.max(1, Math.min(Math.floor(bins), days));
   const binDays = days / count;
   const diff = new Int32Array(days + 1);
   const appeared = new Uint32Array(count);
   const retired = new Uint32Array(count);
-  const binOf = (day: number) => Math.min(count - 1, Math.floor((day - minDay) / binDays));
+  // Whole numbers over whole numbers: a day's bin, and a bin's first day, are exact.
+  const binOf = (day: number) => Math.min(count - 1, Math.floor(((day - minDay) * count) / days));
   let totalAppeared = 0;
   let totalRetired = 0;
   for (const link of links) {
@@ -100,18 +107,29 @@ export function buildDensity(
 }
 
 /**
+ * Where bin `i` starts along the track, from 0 to 1: at its first day, where the timeline's
+ * scale puts that day (`minDay` at 0, `maxDay` at 1), so the bars line up with the slider.
+ * `i = bins` is the end of the last bin, just past 1 (its last day is a day wide too).
+ */
+export function binStart(density: Density, i: number): number {
+  const span = density.maxDay - density.minDay;
+  const bins = density.active.length;
+  return Math.ceil((i * (span + 1)) / bins) / (span || 1);
+}
+
+/**
  * The strip in words (its text alternative): e.g. "Links active over time: 1 on 2009-01-01, most
  * 3 on 2017-10-01, 2 on 2026-11-01; 4 appeared, 2 retired".
  */
 export function describeDensity(density: Density): string {
   const { minDay, maxDay, peak, peakDay, first, last } = density;
-  const links = (n: number) => `${n.toLocaleString("en")}`;
+  const n = (value: number) => value.toLocaleString("en");
   if (peak === 0) return "Links active over time: none in this range";
   const parts = [
-    `${links(first)} on ${fromDayNumber(minDay)}`,
-    `most ${links(peak)} on ${fromDayNumber(peakDay)}`,
-    `${links(last)} on ${fromDayNumber(maxDay)}`,
+    `${n(first)} on ${fromDayNumber(minDay)}`,
+    `most ${n(peak)} on ${fromDayNumber(peakDay)}`,
+    `${n(last)} on ${fromDayNumber(maxDay)}`,
   ];
-  const changes = `${links(density.totalAppeared)} appeared, ${links(density.totalRetired)} retired`;
+  const changes = `${n(density.totalAppeared)} appeared, ${n(density.totalRetired)} retired`;
   return `Links active over time: ${parts.join(", ")}; ${changes}`;
 }
