@@ -6,26 +6,9 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { PNG } from "pngjs";
+import { PANEL_SELECTORS } from "../src/session/panel-selectors";
 import type { Viewport } from "./cartography-setup";
 import type { Box, RgbaImage } from "./ink";
-
-/**
- * What lies over the map, as in the app's own `panelBoxes` (src/session/roots.ts, which keeps
- * place names out from under them): the left column, the toolbar's buttons, the legend, the
- * details, the banners, the story's caption, the timeline, the attribution and the messages.
- * Those shown only: an element hidden or fully transparent leaves the map visible.
- */
-export const PANEL_SELECTORS = [
-  ".left-column > *",
-  ".toolbar > *",
-  ".legend-root > *",
-  "#details-root > *",
-  ".banner-root > *",
-  "#story-root > *",
-  ".timeline-root",
-  ".maplibregl-ctrl-attrib",
-  ".messages > *",
-];
 
 /** A settled view as read from the page. */
 export interface SettledView {

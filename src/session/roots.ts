@@ -1,4 +1,5 @@
 /** The page's fixed mount points, and the part of the map they leave clear. */
+import { PANEL_SELECTORS } from "./panel-selectors";
 
 /** The page's fixed mount points. */
 export interface Roots {
@@ -85,18 +86,7 @@ function phonePadding(roots: Roots) {
  */
 export function panelBoxes(roots: Roots): { x0: number; y0: number; x1: number; y1: number }[] {
   const origin = roots.map.getBoundingClientRect();
-  const selectors = [
-    ".left-column > *",
-    ".phone-bar > *",
-    ".toolbar > *",
-    ".legend-root > *",
-    "#details-root > *",
-    ".banner-root > *",
-    "#story-root > *",
-    ".timeline-root",
-    ".maplibregl-ctrl-attrib",
-    ".messages > *",
-  ].join(", ");
+  const selectors = PANEL_SELECTORS.join(", ");
   const boxes: { x0: number; y0: number; x1: number; y1: number }[] = [];
   for (const element of document.querySelectorAll<HTMLElement>(selectors)) {
     const r = element.getBoundingClientRect();
