@@ -7,6 +7,7 @@ import { activeOn, anyDay } from "./layer-extensions";
 import { drawsLinks, type LayerFrame, linksToDraw } from "./layer-frame";
 import { focusAlpha, withAlpha } from "./layer-style";
 import type { CrossingMarker, NodeMarker } from "./link-geometry";
+import { placeRadius } from "./node-degree";
 
 /** What the places are drawn by, beside the frame; each compared by identity to rebuild. */
 export interface NodeMarks {
@@ -45,8 +46,7 @@ export function buildNodes(
         parameters,
         data: nodes,
         getPosition: (d) => d.node.coordinates as [number, number],
-        getRadius: (d) =>
-          (d.node.id === selectedNode ? 3 : 0) + 3.5 + Math.sqrt(d.degree) * degreeScale,
+        getRadius: (d) => (d.node.id === selectedNode ? 3 : 0) + placeRadius(d.degree, degreeScale),
         radiusUnits: "pixels",
         radiusScale,
         radiusMinPixels: 1.5,

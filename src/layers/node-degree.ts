@@ -12,3 +12,10 @@ export function nodeDegreeScale(nodes: readonly { degree: number }[]): number {
   const most = nodes.reduce((max, n) => Math.max(max, n.degree), 0);
   return most > 0 ? Math.min(DEGREE_SCALE, MAX_DEGREE_GROWTH / Math.sqrt(most)) : DEGREE_SCALE;
 }
+
+/**
+ * A place's dot radius in pixels at full size, for its number of links: what the places' layer
+ * draws (times the zoom's scale) and what place names keep clear of.
+ */
+export const placeRadius = (degree: number, degreeScale: number): number =>
+  3.5 + Math.sqrt(degree) * degreeScale;

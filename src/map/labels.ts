@@ -18,7 +18,7 @@ import {
   placeLabels,
 } from "../layers/label-placement";
 import type { LinkGeometry } from "../layers/link-geometry";
-import { nodeDegreeScale } from "../layers/node-degree";
+import { nodeDegreeScale, placeRadius } from "../layers/node-degree";
 import type { PlaceClusters } from "../layers/place-clusters";
 import { type PlacesView, zoomScales } from "../layers/places-view";
 import type { AppStore } from "../state/store";
@@ -160,8 +160,7 @@ export function createMapLabels(deps: MapLabelsDeps): MapLabels {
         return out ? null : p;
       },
       radiusScale: scales.radiusScale,
-      placeRadius: (d) =>
-        Math.max((3.5 + Math.sqrt(d.degree) * degreeScale) * scales.radiusScale, 2),
+      placeRadius: (d) => Math.max(placeRadius(d.degree, degreeScale) * scales.radiusScale, 2),
     });
     const next = placeLabels(candidates, {
       width,
