@@ -65,7 +65,7 @@ export function createLayerBuilder(): (input: LayerInput) => LayerGroups {
     if (compare) {
       flow = buildCompareLayers(frame, data.compared);
     } else {
-      const solid = buildSolidLinks(keep, frame, data.solid, animate, time);
+      const solid = buildSolidLinks(keep, frame, data.drawn, animate, time);
       const dashed = buildDashedLinks(keep, frame, data.dashed, animate);
       under.push(
         buildLinkGhosts(keep, frame, data.retiring, fadeDays),

@@ -1,6 +1,7 @@
 /** What the layer builder is handed on every call: the geometry, the view state and the clock. */
 import type { ProjectionName, Selection, ThemeName } from "../state/store";
 import type { CountryLabel } from "./country-label";
+import type { DrawDetail } from "./detail/link-detail";
 import type { LabelSide } from "./label-placement";
 import type { LinkGeometry } from "./link-geometry";
 import type { PlacesView } from "./places-view";
@@ -32,6 +33,11 @@ export interface LayerInput {
    * only when it changes. Absent: every place, at full size.
    */
   readonly places?: PlacesView;
+  /**
+   * Level of detail: of the links in service, which the flow layer draws (those in view) and how
+   * finely (see `map/detail-view.ts`); a new object only when it changes. Absent: all, whole.
+   */
+  readonly detail?: DrawDetail | undefined;
   /** Flow animation on (false: links drawn still). */
   readonly animate: boolean;
   /** Seconds on the animation clock. */

@@ -4,7 +4,7 @@ import { parseTopology } from "../model/parse-topology";
 import { validTopologyInput } from "../model/test-fixtures";
 import type { LabelSide } from "./label-placement";
 import { createLayerData, hoveredSegments, linkPlaces, selectedSegments } from "./layer-data";
-import { buildLinkGeometry } from "./link-geometry";
+import { buildLinkGeometry, type LinkSegment } from "./link-geometry";
 import { createPlaceClusters } from "./place-clusters";
 import { zoomScales } from "./places-view";
 
@@ -76,6 +76,28 @@ describe("createLayerData", () => {
     ] as const) {
       expect(after[key], key).toBe(before[key]);
     }
+  });
+
+  it("hands the flow layer what the level of detail chooses of the solid links, chosen again only when either changes", () => {
+    const derive = createLayerData();
+    let calls = 0;
+    const detail = {
+      level: 0,
+      box: null,
+      select(segments: readonly LinkSegment[]) {
+        calls++;
+        return segments.filter((s) => s.link.id === "cable");
+      },
+    };
+    const first = input({});
+    expect(derive(first).drawn).toBe(derive(first).solid);
+    const drawn = derive({ ...first, detail }).drawn;
+    expect(drawn.map((s) => s.link.id)).toEqual(["cable", "cable"]);
+    expect(derive({ ...first, detail }).drawn).toBe(drawn);
+    expect(calls).toBe(1);
+    const filtered = derive({ ...first, detail, shown: new Set(["ab"]) });
+    expect(filtered.drawn).toEqual([]);
+    expect(calls).toBe(2);
   });
 
   it("keeps to the links the filters show, the disrupted ones included", () => {

@@ -24,6 +24,8 @@ export type SegmentWindow = (from: number, to: number) => readonly LinkSegment[]
 export interface LayerData {
   /** The shown segments drawn solid, but the satellite hops, drawn dashed (a layer of their own). */
   readonly solid: readonly LinkSegment[];
+  /** Of `solid`, what the flow layer draws: the level of detail's choice (see `LayerInput.detail`). */
+  readonly drawn: readonly LinkSegment[];
   readonly dashed: readonly LinkSegment[];
   /** The shown segments of planned intervals (none in compare mode, which compares links in service). */
   readonly planned: readonly LinkSegment[];
@@ -62,6 +64,7 @@ type DataInput = Pick<
   | "labelSides"
   | "places"
   | "day"
+  | "detail"
 >;
 
 const NONE: readonly LinkSegment[] = [];
@@ -127,8 +130,11 @@ export function createLayerData(): (input: DataInput) => LayerData {
   let bundled: readonly LinkSegment[] = [];
   let bundlesDay: number | undefined;
   let nodesById = new Map<string, NodeMarker>();
+  let drawnFor: readonly LinkSegment[] | undefined;
+  let detailFor: LayerInput["detail"] | null = null;
   const data: Mutable<LayerData> = {
     solid: [],
+    drawn: [],
     dashed: [],
     planned: [],
     crossings: [],
@@ -178,6 +184,11 @@ export function createLayerData(): (input: DataInput) => LayerData {
       const apart = new Set(bundled);
       data.solid = segments.filter((d) => d.link.kind !== "satellite" && !apart.has(d));
       bundlesDay = undefined;
+    }
+    if (drawnFor !== data.solid || detailFor !== input.detail) {
+      drawnFor = data.solid;
+      detailFor = input.detail;
+      data.drawn = input.detail ? input.detail.select(data.solid) : data.solid;
     }
     if (bundlesDay !== input.day) {
       bundlesDay = input.day;

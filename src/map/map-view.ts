@@ -18,6 +18,7 @@ import { createCapture, type MapCapture } from "./capture";
 import type { Clock } from "./clock";
 import { openMap, type PreparedMap } from "./create-map";
 import { createDeckSurfaces } from "./deck-surfaces";
+import { createDetailView, type DetailView } from "./detail-view";
 import { createFirstFrame } from "./first-frame";
 import { createFraming, type FrameBounds } from "./framing";
 import { createMapLabels, type MapLabels } from "./labels";
@@ -120,6 +121,8 @@ export function setupMapView(
       selection: s.selection,
       // Not in an export: the pointer was on the map when the dialog opened, not in the image.
       hoveredLink: capture.frozenTime() === null ? hoveredLink : null,
+      // An export draws whole paths, at its own resolution.
+      detail: capture.frozenTime() === null ? detail.current() : undefined,
       labelSides: labels.labelSides(),
       places: labels.places(),
       theme: s.theme,
@@ -159,6 +162,7 @@ export function setupMapView(
     panels: deps.panels,
     onChange: () => loaded && render(),
   });
+  const detail = createDetailView({ map, store, geometry, onChange: render });
   const picking = createPicking({
     map,
     store,
@@ -186,6 +190,7 @@ export function setupMapView(
     still,
     clock,
     labels,
+    detail,
     projectNow: !!prepared?.styled(),
     selected: (selection) => {
       featured = featuredPlaces(geometry, selection, hoveredLink);
@@ -220,15 +225,11 @@ export function setupMapView(
   };
 
   clock.want("flow", !still());
-  // The surfaces start before the tiles are in (see `first-frame.ts`): the overlaid ones now, the
-  // interleaved one once the map has its style, as it adds its layers to it.
-  surfaces.mountOverlaid();
-  if (prepared?.styled()) surfaces.mountInterleaved();
-  else map.once("style.load", surfaces.mountInterleaved);
-  // A dataset of many places draws its first frame with them clustered.
-  const loadWhenClustered = () => void clusters.ready.then(onLoad);
-  if (prepared?.loaded()) loadWhenClustered();
-  else map.once("load", loadWhenClustered);
+  startSurfaces(map, surfaces, prepared, {
+    detailReady: detail.ready.then(() => !disposed),
+    clustersReady: clusters.ready,
+    onLoad,
+  });
 
   return () => {
     disposed = true;
@@ -236,11 +237,37 @@ export function setupMapView(
     for (const dispose of disposers) dispose();
     framing.dispose();
     labels.dispose();
+    detail.dispose();
     picking.dispose();
     clock.want("flow", false);
     surfaces.dispose();
     map.remove();
   };
+}
+
+/**
+ * The surfaces start before the tiles are in (see `first-frame.ts`): the overlaid ones at once
+ * (once a large dataset's level of detail is in, as they take the links at once), the interleaved
+ * one once the map has its style, as it adds its layers to it. The map loads once its places'
+ * clusters are in: a dataset of many places draws its first frame with them clustered.
+ */
+function startSurfaces(
+  map: MapLibreMap,
+  surfaces: ReturnType<typeof createDeckSurfaces>,
+  prepared: PreparedMap | null | undefined,
+  steps: {
+    /** Resolves true when the overlaid surfaces may start (false: the view was disposed). */
+    readonly detailReady: Promise<boolean>;
+    readonly clustersReady: Promise<unknown>;
+    readonly onLoad: () => void;
+  },
+) {
+  void steps.detailReady.then((go) => go && surfaces.mountOverlaid());
+  if (prepared?.styled()) surfaces.mountInterleaved();
+  else map.once("style.load", surfaces.mountInterleaved);
+  const loadWhenClustered = () => void steps.clustersReady.then(steps.onLoad);
+  if (prepared?.loaded()) loadWhenClustered();
+  else map.once("load", loadWhenClustered);
 }
 
 /** How long (days) a link glows as it appears and lingers as it retires: a 120th of the range. */
@@ -266,6 +293,7 @@ interface Followers {
   readonly still: () => boolean;
   readonly clock: Clock;
   readonly labels: MapLabels;
+  readonly detail: DetailView;
   /** The map has its style already: the projection applies now, not once it has. */
   readonly projectNow: boolean;
   /** The selection changed (after the layers were handed over): its places named first, framed. */
@@ -314,6 +342,7 @@ function followStore(store: AppStore, f: Followers): (() => void)[] {
       (s) => s.projection,
       () => {
         applyProjection();
+        f.detail.update(true);
         f.labels.placeNodes();
         f.labels.placeCountries();
         render();

@@ -1,0 +1,63 @@
+/**
+ * A spatial index over boxes of longitude and latitude (the parts of the links' paths), answering
+ * which intersect a view, across the antimeridian: flatbush's packed R-tree, built once.
+ *
+ * Boxes are stored with their west edge in [-180, 180) and their east edge up to 360° further
+ * (a path across the antimeridian has unwrapped longitudes: 170…190, say). A view is a box of the
+ * same kind; it is searched as it is and shifted a world either way, which finds every box that
+ * meets it on the sphere.
+ */
+import Flatbush from "flatbush";
+
+/** `[west, south, east, north]` in degrees; east > west, and east may pass 180. */
+export type LonLatBox = readonly [number, number, number, number];
+
+/** `x` in [-180, 180). */
+const wrap = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
+
+/** `box` moved by whole worlds so that its west edge is in [-180, 180). */
+export function normalizeBox(box: LonLatBox): LonLatBox {
+  const [west, south, east, north] = box;
+  const shift = wrap(west) - west;
+  return [west + shift, south, east + shift, north];
+}
+
+/** Whether `box` spans every longitude. */
+export const fullCircle = (box: LonLatBox): boolean => box[2] - box[0] >= 360;
+
+export interface BoxIndex {
+  readonly size: number;
+  /** The indices of the boxes that meet `view`, in no order, each once. */
+  search(view: LonLatBox): number[];
+}
+
+/** Indexes `boxes` (each `[west, south, east, north]`, in order). */
+export function createBoxIndex(boxes: readonly LonLatBox[]): BoxIndex {
+  const size = boxes.length;
+  // flatbush wants at least one item.
+  const tree = new Flatbush(Math.max(1, size));
+  for (const box of boxes) {
+    const [west, south, east, north] = normalizeBox(box);
+    // A box round the whole world meets a view at any longitude, shifted or not.
+    if (fullCircle(box)) tree.add(-180, south, 540, north);
+    else tree.add(west, south, east, north);
+  }
+  if (size === 0) tree.add(0, 0, 0, 0);
+  tree.finish();
+
+  return {
+    size,
+    search(view) {
+      const [west, south, east, north] = fullCircle(view)
+        ? ([-180, view[1], 540, view[3]] as const)
+        : normalizeBox(view);
+      const found = new Set<number>();
+      for (const shift of [-360, 0, 360]) {
+        for (const i of tree.search(west + shift, south, east + shift, north)) {
+          if (i < size) found.add(i);
+        }
+      }
+      return [...found];
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { parseTopology } from "../../model/parse-topology";
+import { partsTopologyInput, validTopologyInput } from "../../model/test-fixtures";
+import { buildLinkGeometry } from "../link-geometry";
+import { createLinkDetail, pathBox, pinnedVertices } from "./link-detail";
+
+/** A link from a to b along many vertices (a wavy line), with a landing and a crossing between. */
+function wavyTopology() {
+  const doc = validTopologyInput();
+  const path: [number, number][] = [];
+  for (let i = 0; i <= 100; i++) path.push([100 + i * 0.5, 30 + Math.sin(i / 3) * 0.01]);
+  doc.nodes[0] = { ...doc.nodes[0], coordinates: path[0] };
+  doc.nodes[1] = { ...doc.nodes[1], coordinates: path[100] };
+  doc.nodes.push({
+    id: "c",
+    name: "C",
+    kind: "city",
+    country: "CN",
+    coordinates: path[37],
+    sources: ["src"],
+  });
+  doc.links[0] = {
+    ...doc.links[0],
+    via: ["c"],
+    path,
+    // Between vertices 60 and 61.
+    crossings: [{ from: "KP", to: "CN", at: [130.25, 30.0] }],
+  };
+  return parseTopology(doc);
+}
+
+describe("pinnedVertices", () => {
+  it("pins the vertex at a landing and both ends of the step through a crossing", () => {
+    const ground = new Float64Array([0, 0, 1, 0, 2, 0, 3, 0, 4, 0]);
+    expect([...pinnedVertices(ground, [[2, 0.001]], [[3.5, 0]])].sort()).toEqual([2, 3, 4]);
+  });
+
+  it("leaves the ends to themselves and ignores points off the path", () => {
+    const ground = new Float64Array([0, 0, 1, 0, 2, 0]);
+    expect(
+      pinnedVertices(
+        ground,
+        [
+          [0, 0],
+          [2, 0],
+          [1, 5],
+        ],
+        [[1, 3]],
+      ).size,
+    ).toBe(0);
+  });
+
+  it("measures across the antimeridian", () => {
+    const ground = new Float64Array([178, 0, 180, 0, 182, 0]);
+    expect([...pinnedVertices(ground, [[-180, 0]], [])]).toEqual([1]);
+  });
+});
+
+describe("pathBox", () => {
+  it("bounds a path with its longitudes unwrapped", () => {
+    expect(pathBox(new Float64Array([178, -18, -179, -17, -177, -16]))).toEqual([
+      178, -18, 183, -16,
+    ]);
+  });
+});
+
+describe("createLinkDetail", () => {
+  it("draws every part, whole, at no level and no box", () => {
+    const geometry = buildLinkGeometry(parseTopology(partsTopologyInput()));
+    const detail = createLinkDetail(geometry);
+    expect(detail.view(null, null).select(geometry.segments)).toBe(geometry.segments);
+  });
+
+  it("keeps the landing's vertex and the crossing's step at the coarsest level", () => {
+    const geometry = buildLinkGeometry(wavyTopology());
+    const detail = createLinkDetail(geometry);
+    const [drawn] = detail.view(0, null).select(geometry.segments);
+    const ground = [...(drawn?.ground ?? [])];
+    const lons = ground.filter((_, i) => i % 2 === 0);
+    expect(lons).toEqual([100, 118.5, 130, 130.5, 150]);
+    expect(drawn?.link.id).toBe("ab");
+    // The kept vertices' flow times are the whole path's.
+    const whole = geometry.segments[0];
+    expect([...(drawn?.timestamps ?? [])]).toEqual(
+      [0, 37, 60, 61, 100].map((i) => whole?.timestamps[i]),
+    );
+  });
+
+  it("draws more vertices at finer levels and the whole path past them", () => {
+    const geometry = buildLinkGeometry(wavyTopology());
+    const detail = createLinkDetail(geometry);
+    const vertices = (level: number | null) =>
+      (detail.view(level, null).select(geometry.segments)[0]?.ground.length ?? 0) / 2;
+    expect(vertices(0)).toBeLessThan(vertices(10));
+    expect(vertices(null)).toBe(101);
+  });
+
+  it("draws only the parts in the box, across the antimeridian", () => {
+    const geometry = buildLinkGeometry(parseTopology(partsTopologyInput()));
+    const detail = createLinkDetail(geometry);
+    const inFiji = detail.view(null, [-179, -20, -170, -10]).select(geometry.segments);
+    expect(inFiji.map((d) => [d.link.id, d.ground[0]])).toEqual([["cable", 178.5]]);
+    const inKorea = detail.view(null, [120, 35, 130, 45]).select(geometry.segments);
+    expect(new Set(inKorea.map((d) => d.link.id))).toEqual(new Set(["ab", "cable"]));
+    expect(inKorea.every((d) => (d.ground[0] as number) < 170)).toBe(true);
+  });
+
+  it("draws a segment it does not know as it is", () => {
+    const geometry = buildLinkGeometry(parseTopology(partsTopologyInput()));
+    const other = buildLinkGeometry(parseTopology(validTopologyInput()));
+    const detail = createLinkDetail(geometry);
+    expect(detail.view(0, [0, 0, 1, 1]).select(other.segments)).toEqual(other.segments);
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * Level of detail for a dataset's links: what the flow layer draws for a camera is the parts in
+ * view (plus a margin), each simplified to the zoom's resolution. Built once per dataset, ahead
+ * of any animated frame: each part's bounds (indexed, `box-index.ts`) and each vertex's
+ * importance (`simplify.ts`). A level's paths are made the first time a part is drawn at it, and
+ * kept.
+ *
+ * Loaded apart (see `map/detail-view.ts`): only datasets large enough to need it download it.
+ */
+import type { LinkGeometry, LinkSegment } from "../link-geometry";
+import { createBoxIndex, type LonLatBox } from "./box-index";
+import {
+  distanceToSegment,
+  levelTolerance,
+  type SimplifiedPath,
+  simplifyPath,
+  toMercator,
+  vertexImportance,
+} from "./simplify";
+
+/** A waypoint this close to a vertex (in degrees, about a kilometre) is on the path there. */
+const PIN_DEGREES = 0.01;
+
+/** What the flow layer draws for one camera: see `LinkDetail.view`. */
+export interface DrawDetail {
+  /** The level drawn (a zoom), or `null`: whole paths. */
+  readonly level: number | null;
+  /** The box whose parts are drawn, or `null`: all. */
+  readonly box: LonLatBox | null;
+  /** Of `segments` (of the dataset's active ones), those to draw, at the level. */
+  select(segments: readonly LinkSegment[]): readonly LinkSegment[];
+}
+
+export interface LinkDetail {
+  /** How many distinct parts the links' paths have. */
+  readonly parts: number;
+  /** How many vertices they have in all. */
+  readonly vertices: number;
+  /** What to draw at `level` (`null`: whole paths) of the parts that meet `box` (`null`: all). */
+  view(level: number | null, box: LonLatBox | null): DrawDetail;
+}
+
+/** A segment drawn at a level: its interval and link, the level's path. */
+class LevelSegment implements LinkSegment {
+  readonly link: LinkSegment["link"];
+  readonly filter: readonly [number, number];
+  readonly planned: boolean;
+  readonly ground: Float64Array;
+  readonly timestamps: Float32Array;
+  constructor(
+    private readonly whole: LinkSegment,
+    simplified: SimplifiedPath,
+  ) {
+    this.link = whole.link;
+    this.filter = whole.filter;
+    this.planned = whole.planned;
+    this.ground = simplified.ground;
+    this.timestamps = simplified.timestamps;
+  }
+
+  /** The raised path, for the few layers that read it: the whole one. */
+  get path(): Float64Array {
+    return this.whole.path;
+  }
+}
+
+/** The shortest difference between two longitudes. */
+const lonDelta = (a: number, b: number) => ((((a - b + 180) % 360) + 360) % 360) - 180;
+
+/**
+ * The vertices of `ground` kept at every level: the one at each of `points` (the link's
+ * landings) and both ends of the step through each of `crossings`, so a crossing's marker stays
+ * on the line drawn.
+ */
+export function pinnedVertices(
+  ground: Float64Array,
+  points: readonly (readonly [number, number])[],
+  crossings: readonly (readonly [number, number])[],
+): Set<number> {
+  const pinned = new Set<number>();
+  const n = ground.length >> 1;
+  const distance = (i: number, lon: number, lat: number) =>
+    Math.hypot(lonDelta(ground[2 * i] as number, lon), (ground[2 * i + 1] as number) - lat);
+  for (const [lon, lat] of points) {
+    // Most links start and end at their places, and the ends are always kept.
+    if (distance(0, lon, lat) <= PIN_DEGREES || distance(n - 1, lon, lat) <= PIN_DEGREES) continue;
+    let nearest = -1;
+    let best = PIN_DEGREES;
+    for (let i = 1; i < n - 1; i++) {
+      const d = distance(i, lon, lat);
+      if (d <= best) {
+        best = d;
+        nearest = i;
+      }
+    }
+    if (nearest >= 0) pinned.add(nearest);
+  }
+  for (const [lon, lat] of crossings) {
+    let step = -1;
+    let best = PIN_DEGREES;
+    for (let i = 1; i < n; i++) {
+      // Measured from the crossing's longitude, so the antimeridian does not matter.
+      const d = distanceToSegment(
+        0,
+        lat,
+        lonDelta(ground[2 * i - 2] as number, lon),
+        ground[2 * i - 1] as number,
+        lonDelta(ground[2 * i] as number, lon),
+        ground[2 * i + 1] as number,
+      );
+      if (d <= best) {
+        best = d;
+        step = i;
+      }
+    }
+    if (step > 0) pinned.add(step - 1).add(step);
+  }
+  return pinned;
+}
+
+/** The bounds of `ground` (interleaved lon, lat), longitudes unwrapped along the path. */
+export function pathBox(ground: Float64Array): LonLatBox {
+  let west = Infinity;
+  let east = -Infinity;
+  let south = Infinity;
+  let north = -Infinity;
+  let x = ground[0] as number;
+  for (let i = 0; i + 1 < ground.length; i += 2) {
+    const lon = ground[i] as number;
+    // Unwrapped: a step is never longer than half the world.
+    x = lon + Math.round((x - lon) / 360) * 360;
+    const lat = ground[i + 1] as number;
+    if (x < west) west = x;
+    if (x > east) east = x;
+    if (lat < south) south = lat;
+    if (lat > north) north = lat;
+  }
+  return [west, south, east, north];
+}
+
+/** Builds the level of detail of `geometry`'s active segments. */
+export function createLinkDetail(geometry: LinkGeometry): LinkDetail {
+  const positions = new Map(geometry.nodes.map((d) => [d.node.id, d.node.coordinates]));
+  /** Each distinct part (a path's `ground` array is its part's own), by its array. */
+  const partOf = new Map<Float64Array, number>();
+  const grounds: Float64Array[] = [];
+  const stamps: Float32Array[] = [];
+  const importance: Float32Array[] = [];
+  const boxes: LonLatBox[] = [];
+  let vertices = 0;
+  /** Room for one part's Mercator coordinates at a time. */
+  let scratch = new Float64Array(256);
+  for (const segment of geometry.segments) {
+    const ground = segment.ground;
+    if (partOf.has(ground)) continue;
+    partOf.set(ground, grounds.length);
+    grounds.push(ground);
+    stamps.push(segment.timestamps);
+    boxes.push(pathBox(ground));
+    vertices += ground.length >> 1;
+    const { link } = segment;
+    const points = [link.from, ...(link.via ?? []), link.to]
+      .map((id) => positions.get(id))
+      .filter((p): p is [number, number] => p !== undefined);
+    const crossings = link.crossings.map((c) => c.at as readonly [number, number]);
+    if (scratch.length < ground.length) scratch = new Float64Array(2 * ground.length);
+    const xy = toMercator(ground, scratch.subarray(0, ground.length));
+    importance.push(vertexImportance(xy, pinnedVertices(ground, points, crossings)));
+  }
+  const index = createBoxIndex(boxes);
+  /** Each level's paths, by part, made when first drawn. */
+  const levels = new Map<number, (SimplifiedPath | undefined)[]>();
+  const simplified = (level: number, part: number): SimplifiedPath => {
+    let paths = levels.get(level);
+    if (!paths) {
+      paths = new Array(grounds.length);
+      levels.set(level, paths);
+    }
+    let path = paths[part];
+    if (!path) {
+      path = simplifyPath(
+        grounds[part] as Float64Array,
+        stamps[part] as Float32Array,
+        importance[part] as Float32Array,
+        levelTolerance(level),
+      );
+      paths[part] = path;
+    }
+    return path;
+  };
+
+  return {
+    parts: grounds.length,
+    vertices,
+    view(level, box) {
+      let inView: Uint8Array | null = null;
+      if (box) {
+        inView = new Uint8Array(grounds.length);
+        for (const i of index.search(box)) inView[i] = 1;
+      }
+      return {
+        level,
+        box,
+        select(segments) {
+          if (level === null && !inView) return segments;
+          const out: LinkSegment[] = [];
+          for (const segment of segments) {
+            const part = partOf.get(segment.ground);
+            // Not one of the dataset's active parts: drawn as it is.
+            if (part === undefined) out.push(segment);
+            else if (inView && inView[part] === 0) continue;
+            else if (level === null) out.push(segment);
+            else {
+              const path = simplified(level, part);
+              out.push(path.ground === segment.ground ? segment : new LevelSegment(segment, path));
+            }
+          }
+          return out;
+        },
+      };
+    },
+  };
+}

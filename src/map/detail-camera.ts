@@ -1,0 +1,124 @@
+/**
+ * Level of detail for the camera: which level of the links' paths the flow layer draws and which
+ * box of the map (the view and a margin round it) it draws the parts of. The level follows the
+ * zoom and the screen's pixel ratio. The box is queried again only when the view leaves it (during
+ * a pan, checking costs a comparison) or, once the camera settles, when it is much larger than the
+ * view (after zooming in); so a pan re-uploads links only now and then, a step at a time.
+ *
+ * Loaded with `layers/detail` (see `detail-view.ts`), for large datasets only.
+ */
+import type { Map as MapLibreMap } from "maplibre-gl";
+import type { LonLatBox } from "../layers/detail/box-index";
+import { detailLevel } from "../layers/detail/levels";
+import { createLinkDetail, type DrawDetail } from "../layers/detail/link-detail";
+import type { LinkGeometry } from "../layers/link-geometry";
+import type { AppStore } from "../state/store";
+
+/** The box queried is the view widened by this share of its size on each side. */
+const MARGIN = 0.25;
+/** Once the camera settles, a box more than this many times the margin's area is queried again. */
+const LOOSE_AREA = 4;
+/** On a globe zoomed out this far, the view is most of a hemisphere: every part is drawn. */
+const GLOBE_CULL_ZOOM = 3;
+
+/** `view` widened by MARGIN on each side; `null` when that spans the whole world. */
+export function widen(view: LonLatBox): LonLatBox | null {
+  const [west, south, east, north] = view;
+  const dx = (east - west) * MARGIN;
+  const dy = (north - south) * MARGIN;
+  const box: LonLatBox = [
+    west - dx,
+    Math.max(-90, south - dy),
+    east + dx,
+    Math.min(90, north + dy),
+  ];
+  if (box[2] - box[0] >= 360) {
+    if (box[1] <= -90 && box[3] >= 90) return null;
+    return [-180, box[1], 180 + 360, box[3]];
+  }
+  return box;
+}
+
+/** Whether `outer` holds `inner`, whole worlds apart or not. */
+export function holds(outer: LonLatBox, inner: LonLatBox): boolean {
+  if (inner[1] < outer[1] || inner[3] > outer[3]) return false;
+  if (outer[2] - outer[0] >= 360) return true;
+  const shift = Math.round((outer[0] - inner[0]) / 360) * 360;
+  for (const k of [shift - 360, shift, shift + 360]) {
+    if (inner[0] + k >= outer[0] && inner[2] + k <= outer[2]) return true;
+  }
+  return false;
+}
+
+const area = (box: LonLatBox) => (box[2] - box[0]) * (box[3] - box[1]);
+
+export interface DetailCameraDeps {
+  readonly map: MapLibreMap;
+  /** Its projection: on a globe zoomed out, every part is drawn. */
+  readonly store: AppStore;
+  readonly geometry: LinkGeometry;
+  /** Device pixels per CSS pixel; `window.devicePixelRatio` by default. */
+  readonly pixelRatio?: () => number;
+  /** The level or the box changed: the layers are built again. */
+  readonly onChange: () => void;
+}
+
+export interface DetailCamera {
+  /** What the flow layer draws now. */
+  current(): DrawDetail;
+  /** The camera or the projection changed: check now (`settled`: the camera has stopped). */
+  update(settled?: boolean): void;
+  dispose(): void;
+}
+
+/** The map's view, in degrees; `null` when it shows (nearly) the whole world. */
+function viewBox(map: MapLibreMap, globe: boolean): LonLatBox | null {
+  if (globe && map.getZoom() < GLOBE_CULL_ZOOM) return null;
+  const bounds = map.getBounds();
+  const west = bounds.getWest();
+  const east = bounds.getEast();
+  if (!Number.isFinite(west) || !Number.isFinite(east) || east <= west) return null;
+  return [west, bounds.getSouth(), east, bounds.getNorth()];
+}
+
+/** Builds `deps.geometry`'s level of detail and follows the camera with it. */
+export function createDetailCamera(deps: DetailCameraDeps): DetailCamera {
+  const { map } = deps;
+  const pixelRatio = deps.pixelRatio ?? (() => window.devicePixelRatio || 1);
+  const detail = createLinkDetail(deps.geometry);
+  let drawn: DrawDetail | null = null;
+
+  const choose = (settled: boolean): DrawDetail => {
+    const level = detailLevel(map.getZoom(), pixelRatio(), map.getPitch());
+    const view = viewBox(map, deps.store.getState().projection === "globe");
+    const wide = view ? widen(view) : null;
+    let box = drawn?.box ?? null;
+    const stale =
+      !drawn ||
+      (box === null) !== (wide === null) ||
+      (box !== null && view !== null && !holds(box, view)) ||
+      (settled && box !== null && wide !== null && area(box) > LOOSE_AREA * area(wide));
+    if (stale) box = wide;
+    return drawn && !stale && drawn.level === level ? drawn : detail.view(level, box);
+  };
+  drawn = choose(false);
+  const update = (settled = false) => {
+    const next = choose(settled);
+    if (next === drawn) return;
+    drawn = next;
+    deps.onChange();
+  };
+  const moved = () => update(false);
+  const settled = () => update(true);
+  map.on("move", moved);
+  map.on("moveend", settled);
+
+  return {
+    current: () => drawn as DrawDetail,
+    update,
+    dispose() {
+      map.off("move", moved);
+      map.off("moveend", settled);
+    },
+  };
+}
