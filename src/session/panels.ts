@@ -11,7 +11,6 @@ import type { Topology } from "../model/schema";
 import type { SearchResult } from "../search/search-index";
 import { type AppStore, select, setDate, setFilters, setFocus, setPlaying } from "../state/store";
 import { setupActiveLinks } from "../ui/active-links";
-import { setupDetails } from "../ui/details";
 import { h } from "../ui/dom";
 import { setupEventBanner } from "../ui/event-banner";
 import { setupExport } from "../ui/export-menu";
@@ -111,7 +110,13 @@ export function setupPanels(roots: Roots, deps: PanelDeps): (() => void)[] {
     ),
     setupActiveLinks(roots.sidebar, store, topology, countryName),
     setupLegend(roots.legend, { store, topology, countryName, clampDate: deps.clampDate }),
-    setupDetails(roots.details, store, topology),
+    // Loaded with the first selection: many readers watch the map and never open one.
+    setupOnFirstUse(
+      store,
+      (s) => s.selection !== null,
+      async () => (await import("../ui/details")).setupDetails(roots.details, store, topology),
+      (error) => deps.onNotice("The details panel could not load:", [(error as Error).message]),
+    ),
     setupEventBanner(roots.banner, store, topology),
     setupTimeline(roots.timeline, store, topology),
     setupPlayback(store, deps.clock, deps.range),

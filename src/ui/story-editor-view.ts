@@ -1,14 +1,6 @@
-/** The story recorder's elements: its toolbar button, its panel, and how a draft is drawn in it. */
+/** The story recorder's elements: its panel, and how a draft is drawn in it. */
 import { h } from "./dom";
 import type { DraftEditorModel } from "./story-draft";
-
-/** The toolbar button that opens and closes the recorder. */
-export const createRecordButton = (): HTMLButtonElement =>
-  h(
-    "button",
-    { type: "button", class: "tool", "aria-expanded": "false", "aria-controls": "story-editor" },
-    "Record story",
-  );
 
 /** The recorder panel and the elements its wiring listens to or redraws. */
 export interface StoryEditorView {

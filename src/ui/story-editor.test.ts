@@ -3,7 +3,7 @@ import { parseTopology } from "../model/parse-topology";
 import type { Story } from "../model/schema";
 import { validTopologyInput } from "../model/test-fixtures";
 import { createAppStore } from "../state/store";
-import { captureStep, checkStory } from "./story-editor";
+import { captureStep, checkStory } from "./story-recorder";
 
 const fixture = () => parseTopology(validTopologyInput(), "test.json");
 
