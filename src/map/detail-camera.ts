@@ -89,7 +89,9 @@ export function createDetailCamera(deps: DetailCameraDeps): DetailCamera {
   let drawn: DrawDetail | null = null;
 
   const choose = (settled: boolean): DrawDetail => {
-    const level = detailLevel(map.getZoom(), pixelRatio(), map.getPitch());
+    const level = detail.simplifies
+      ? detailLevel(map.getZoom(), pixelRatio(), map.getPitch())
+      : null;
     const view = viewBox(map, deps.store.getState().projection === "globe");
     const wide = view ? widen(view) : null;
     let box = drawn?.box ?? null;

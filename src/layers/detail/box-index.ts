@@ -31,12 +31,21 @@ export interface BoxIndex {
   search(view: LonLatBox): number[];
 }
 
-/** Indexes `boxes` (each `[west, south, east, north]`, in order). */
-export function createBoxIndex(boxes: readonly LonLatBox[]): BoxIndex {
-  const size = boxes.length;
+/**
+ * Indexes `boxes`: `[west, south, east, north]` of each box, one after another (a list of boxes
+ * would be an array per part).
+ */
+export function createBoxIndex(boxes: ArrayLike<number>): BoxIndex {
+  const size = boxes.length >> 2;
   // flatbush wants at least one item.
   const tree = new Flatbush(Math.max(1, size));
-  for (const box of boxes) {
+  for (let i = 0; i < size; i++) {
+    const box: LonLatBox = [
+      boxes[4 * i] as number,
+      boxes[4 * i + 1] as number,
+      boxes[4 * i + 2] as number,
+      boxes[4 * i + 3] as number,
+    ];
     const [west, south, east, north] = normalizeBox(box);
     // A box round the whole world meets a view at any longitude, shifted or not.
     if (fullCircle(box)) tree.add(-180, south, 540, north);

@@ -12,12 +12,22 @@ import { createBoxIndex, type LonLatBox } from "./box-index";
 import {
   distanceToSegment,
   levelTolerance,
+  type PathRoom,
+  pathRoom,
   type SimplifiedPath,
   simplifyPath,
   toMercator,
   vertexImportance,
 } from "./simplify";
 
+/**
+ * Datasets whose active paths have more vertices are simplified by zoom; smaller ones are only
+ * culled to the view, which changes no pixel. A dropped vertex costs about a tenth of a differing
+ * pixel (deck.gl draws each step of a path on its own, and the seams where steps meet are part of
+ * the picture): worth it where vertices are what a frame costs (gen-10000: 320,000), not for the
+ * world's cables (37,000), whose frames take a few dozen milliseconds either way.
+ */
+export const SIMPLIFY_AFTER = 100_000;
 /** A waypoint this close to a vertex (in degrees, about a kilometre) is on the path there. */
 const PIN_DEGREES = 0.01;
 
@@ -36,7 +46,12 @@ export interface LinkDetail {
   readonly parts: number;
   /** How many vertices they have in all. */
   readonly vertices: number;
-  /** What to draw at `level` (`null`: whole paths) of the parts that meet `box` (`null`: all). */
+  /** Whether its paths are simplified by zoom (see SIMPLIFY_AFTER); if not, only culled. */
+  readonly simplifies: boolean;
+  /**
+   * What to draw at `level` (`null`: whole paths; whole too if it `simplifies` not) of the parts
+   * that meet `box` (`null`: all).
+   */
   view(level: number | null, box: LonLatBox | null): DrawDetail;
 }
 
@@ -76,8 +91,8 @@ export function pinnedVertices(
   ground: Float64Array,
   points: readonly (readonly [number, number])[],
   crossings: readonly (readonly [number, number])[],
-): Set<number> {
-  const pinned = new Set<number>();
+): number[] {
+  const pinned: number[] = [];
   const n = ground.length >> 1;
   const distance = (i: number, lon: number, lat: number) =>
     Math.hypot(lonDelta(ground[2 * i] as number, lon), (ground[2 * i + 1] as number) - lat);
@@ -93,33 +108,44 @@ export function pinnedVertices(
         nearest = i;
       }
     }
-    if (nearest >= 0) pinned.add(nearest);
+    if (nearest >= 0) pinned.push(nearest);
   }
   for (const [lon, lat] of crossings) {
     let step = -1;
     let best = PIN_DEGREES;
     for (let i = 1; i < n; i++) {
+      const lat0 = ground[2 * i - 1] as number;
+      const lat1 = ground[2 * i + 1] as number;
+      // A step wholly north or south of the crossing does not pass through it.
+      if (Math.min(lat0, lat1) > lat + best || Math.max(lat0, lat1) < lat - best) continue;
       // Measured from the crossing's longitude, so the antimeridian does not matter.
       const d = distanceToSegment(
         0,
         lat,
         lonDelta(ground[2 * i - 2] as number, lon),
-        ground[2 * i - 1] as number,
+        lat0,
         lonDelta(ground[2 * i] as number, lon),
-        ground[2 * i + 1] as number,
+        lat1,
       );
       if (d <= best) {
         best = d;
         step = i;
       }
     }
-    if (step > 0) pinned.add(step - 1).add(step);
+    if (step > 0) pinned.push(step - 1, step);
   }
   return pinned;
 }
 
-/** The bounds of `ground` (interleaved lon, lat), longitudes unwrapped along the path. */
-export function pathBox(ground: Float64Array): LonLatBox {
+/**
+ * The bounds of `ground` (interleaved lon, lat), longitudes unwrapped along the path, as
+ * `[west, south, east, north]`: written into `out` at `at` (4 numbers), or a new array.
+ */
+export function pathBox(
+  ground: Float64Array,
+  out: number[] | Float64Array = [],
+  at = 0,
+): LonLatBox {
   let west = Infinity;
   let east = -Infinity;
   let south = Infinity;
@@ -135,64 +161,107 @@ export function pathBox(ground: Float64Array): LonLatBox {
     if (lat < south) south = lat;
     if (lat > north) north = lat;
   }
-  return [west, south, east, north];
+  out[at] = west;
+  out[at + 1] = south;
+  out[at + 2] = east;
+  out[at + 3] = north;
+  return out.length === 4 ? (out as unknown as LonLatBox) : [west, south, east, north];
+}
+
+/** The places a link's path passes (from, via, to) and where it crosses borders. */
+function waypointsOf(
+  link: LinkSegment["link"],
+  positions: ReadonlyMap<string, readonly [number, number]>,
+) {
+  const points: (readonly [number, number])[] = [];
+  for (const id of [link.from, ...(link.via ?? []), link.to]) {
+    const p = positions.get(id);
+    if (p) points.push(p);
+  }
+  return { points, crossings: link.crossings.map((c) => c.at as readonly [number, number]) };
 }
 
 /** Builds the level of detail of `geometry`'s active segments. */
-export function createLinkDetail(geometry: LinkGeometry): LinkDetail {
-  const positions = new Map(geometry.nodes.map((d) => [d.node.id, d.node.coordinates]));
+export function createLinkDetail(
+  geometry: LinkGeometry,
+  { simplifyAfter = SIMPLIFY_AFTER } = {},
+): LinkDetail {
+  const positions = new Map(geometry.nodes.map((d) => [d.node.id, d.node.coordinates] as const));
   /** Each distinct part (a path's `ground` array is its part's own), by its array. */
   const partOf = new Map<Float64Array, number>();
   const grounds: Float64Array[] = [];
   const stamps: Float32Array[] = [];
-  const importance: Float32Array[] = [];
-  const boxes: LonLatBox[] = [];
+  const firstSegments: LinkSegment[] = [];
   let vertices = 0;
-  /** Room for one part's Mercator coordinates at a time. */
-  let scratch = new Float64Array(256);
   for (const segment of geometry.segments) {
     const ground = segment.ground;
     if (partOf.has(ground)) continue;
     partOf.set(ground, grounds.length);
     grounds.push(ground);
     stamps.push(segment.timestamps);
-    boxes.push(pathBox(ground));
+    firstSegments.push(segment);
     vertices += ground.length >> 1;
-    const { link } = segment;
-    const points = [link.from, ...(link.via ?? []), link.to]
-      .map((id) => positions.get(id))
-      .filter((p): p is [number, number] => p !== undefined);
-    const crossings = link.crossings.map((c) => c.at as readonly [number, number]);
+  }
+  // One array each for every part's importance and bounds: at 100,000 links, an array per part
+  // would be as many more for the collector.
+  const simplifies = vertices > simplifyAfter;
+  const all = new Float32Array(simplifies ? vertices : 0);
+  const importance: Float32Array[] = [];
+  const boxes = new Float64Array(4 * grounds.length);
+  let scratch = new Float64Array(256);
+  let waypointsFor: LinkSegment["link"] | null = null;
+  let waypoints = {
+    points: [] as (readonly [number, number])[],
+    crossings: [] as (readonly [number, number])[],
+  };
+  let offset = 0;
+  grounds.forEach((ground, part) => {
+    pathBox(ground, boxes, 4 * part);
+    if (!simplifies) return;
+    const link = (firstSegments[part] as LinkSegment).link;
+    // A link's parts are one after another: its waypoints are looked up once.
+    if (link !== waypointsFor) {
+      waypointsFor = link;
+      waypoints = waypointsOf(link, positions);
+    }
     if (scratch.length < ground.length) scratch = new Float64Array(2 * ground.length);
     const xy = toMercator(ground, scratch.subarray(0, ground.length));
-    importance.push(vertexImportance(xy, pinnedVertices(ground, points, crossings)));
-  }
+    const n = ground.length >> 1;
+    const own = all.subarray(offset, offset + n);
+    offset += n;
+    vertexImportance(xy, pinnedVertices(ground, waypoints.points, waypoints.crossings), own);
+    importance.push(own);
+  });
   const index = createBoxIndex(boxes);
   /** Each level's paths, by part, made when first drawn. */
-  const levels = new Map<number, (SimplifiedPath | undefined)[]>();
+  const levels = new Map<number, { paths: (SimplifiedPath | undefined)[]; room: PathRoom }>();
   const simplified = (level: number, part: number): SimplifiedPath => {
-    let paths = levels.get(level);
-    if (!paths) {
-      paths = new Array(grounds.length);
-      levels.set(level, paths);
+    let made = levels.get(level);
+    if (!made) {
+      made = { paths: new Array(grounds.length), room: pathRoom() };
+      levels.set(level, made);
     }
-    let path = paths[part];
+    let path = made.paths[part];
     if (!path) {
       path = simplifyPath(
         grounds[part] as Float64Array,
         stamps[part] as Float32Array,
         importance[part] as Float32Array,
         levelTolerance(level),
+        made.room,
       );
-      paths[part] = path;
+      made.paths[part] = path;
     }
     return path;
   };
 
   return {
     parts: grounds.length,
+    simplifies,
     vertices,
-    view(level, box) {
+    view(asked, box) {
+      // Without importances, paths are drawn whole at every level.
+      const level = simplifies ? asked : null;
       let inView: Uint8Array | null = null;
       if (box) {
         inView = new Uint8Array(grounds.length);

@@ -2,8 +2,8 @@
  * Paths simplified to the screen's resolution. Each vertex of a path gets an importance once
  * (Douglas–Peucker run to the end, in Web Mercator, where the map's pixels are square): the
  * distance from the line that would be drawn without it. A level of detail keeps the vertices
- * whose importance exceeds its tolerance, a twentieth of a pixel at its zoom, so no vertex it
- * drops lies farther than that from the line it draws. Pinned vertices (a link's landings, the step
+ * whose importance exceeds its tolerance, 0.03 pixel at its zoom, so no vertex it drops lies
+ * farther than that from the line it draws. Pinned vertices (a link's landings, the step
  * through a border crossing) and a part's ends are kept at every level.
  */
 /** Web Mercator's world, in the units used here (longitude degrees), at any zoom. */
@@ -14,11 +14,13 @@ const WORLD_PIXELS_AT_ZOOM_0 = 512;
 const MAX_LATITUDE = 85.051129;
 /**
  * How far from the line drawn a dropped vertex may lie, in pixels at the level's zoom. Half a
- * pixel would be invisible as a shape, but a world view's hairlines are anti-aliased: a line
- * moved by a tenth of a pixel changes the shade of every pixel along it, and thousands of lines
- * changed 5% of the map's pixels. At a twentieth, 0.3% (bench: `pixelDiff`).
+ * pixel would be invisible as a shape, but a world view's hairlines are anti-aliased, and deck.gl
+ * draws each step of a path on its own: a line moved by a tenth of a pixel, or a vertex fewer,
+ * changes the shade of pixels along it. With thousands of lines, half a pixel changed 5% of the
+ * map's pixels at gen-10000's world view, a twentieth 0.6%, a thirtieth-odd 0.4% (bench:
+ * `pixelDiff`, whose target is 0.5%).
  */
-export const TOLERANCE_PX = 0.05;
+export const TOLERANCE_PX = 0.03;
 
 /** The Mercator y of `latitude`, in the same units as longitude (degrees at the equator). */
 export function mercatorY(latitude: number): number {
@@ -53,8 +55,8 @@ export function toMercator(
   return out;
 }
 
-/** Distance from point p to the segment a–b, all in the same plane units. */
-export function distanceToSegment(
+/** Squared distance from point p to the segment a–b, all in the same plane units. */
+function squaredDistanceToSegment(
   px: number,
   py: number,
   ax: number,
@@ -66,27 +68,48 @@ export function distanceToSegment(
   const dy = by - ay;
   const length2 = dx * dx + dy * dy;
   let t = length2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / length2 : 0;
-  t = Math.max(0, Math.min(1, t));
+  t = t < 0 ? 0 : Math.min(t, 1);
   const ex = px - (ax + t * dx);
   const ey = py - (ay + t * dy);
-  return Math.sqrt(ex * ex + ey * ey);
+  return ex * ex + ey * ey;
 }
+
+/** The ranges `vertexImportance` has yet to split: three numbers each. */
+const ranges: number[] = [];
+
+/** Distance from point p to the segment a–b, all in the same plane units. */
+export const distanceToSegment = (
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number => Math.sqrt(squaredDistanceToSegment(px, py, ax, ay, bx, by));
 
 /**
  * Each vertex's importance: the ends and `pinned` vertices are Infinity (kept at every level);
  * between two kept vertices, the farthest from their chord gets its distance, capped by the
  * importance of the split above it, so the vertices kept at any tolerance are exactly those a
- * Douglas–Peucker simplification at that tolerance keeps. `xy`: interleaved Mercator x, y.
+ * Douglas–Peucker simplification at that tolerance keeps. `xy`: interleaved Mercator x, y;
+ * written into `out` (one value per vertex).
  */
-export function vertexImportance(xy: Float64Array, pinned: ReadonlySet<number>): Float32Array {
+export function vertexImportance(
+  xy: Float64Array,
+  pinned: readonly number[],
+  out: Float32Array = new Float32Array(xy.length >> 1),
+): Float32Array {
   const n = xy.length >> 1;
-  const importance = new Float32Array(n);
+  const importance = out;
   if (n === 0) return importance;
+  importance.fill(0);
   importance[0] = Infinity;
   importance[n - 1] = Infinity;
   for (const i of pinned) if (i >= 0 && i < n) importance[i] = Infinity;
-  // Ranges between two kept vertices, with the importance of the split that made them.
-  const stack: number[] = [];
+  // Ranges between two kept vertices, with the importance of the split that made them (one
+  // array for every path: at 100,000 links, one each would be as many for the collector).
+  const stack = ranges;
+  stack.length = 0;
   let start = 0;
   for (let i = 1; i < n; i++) {
     if (importance[i] === Infinity) {
@@ -104,19 +127,69 @@ export function vertexImportance(xy: Float64Array, pinned: ReadonlySet<number>):
     const bx = xy[2 * b] as number;
     const by = xy[2 * b + 1] as number;
     let farthest = a + 1;
-    let distance = -1;
+    let squared = -1;
     for (let i = a + 1; i < b; i++) {
-      const d = distanceToSegment(xy[2 * i] as number, xy[2 * i + 1] as number, ax, ay, bx, by);
-      if (d > distance) {
-        distance = d;
+      const d = squaredDistanceToSegment(
+        xy[2 * i] as number,
+        xy[2 * i + 1] as number,
+        ax,
+        ay,
+        bx,
+        by,
+      );
+      if (d > squared) {
+        squared = d;
         farthest = i;
       }
     }
-    const value = Math.min(distance, cap);
+    const value = Math.min(Math.sqrt(squared), cap);
     importance[farthest] = value;
     stack.push(a, farthest, value, farthest, b, value);
   }
   return importance;
+}
+
+/** Where simplified paths are written: arrays of the lengths asked for. */
+export interface PathRoom {
+  ground(length: number): Float64Array;
+  stamps(length: number): Float32Array;
+}
+
+const NEW_ARRAYS: PathRoom = {
+  ground: (length) => new Float64Array(length),
+  stamps: (length) => new Float32Array(length),
+};
+
+/** Numbers per block of a `pathRoom`. */
+const BLOCK = 1 << 16;
+
+/**
+ * Room for many paths: views into blocks of BLOCK numbers, so that a level of 100,000 paths
+ * allocates a few dozen buffers, not 200,000 (each typed array of its own has a buffer).
+ */
+export function pathRoom(): PathRoom {
+  let grounds = new Float64Array(0);
+  let groundAt = 0;
+  let stamps = new Float32Array(0);
+  let stampAt = 0;
+  return {
+    ground(length) {
+      if (groundAt + length > grounds.length) {
+        grounds = new Float64Array(Math.max(BLOCK, length));
+        groundAt = 0;
+      }
+      groundAt += length;
+      return grounds.subarray(groundAt - length, groundAt);
+    },
+    stamps(length) {
+      if (stampAt + length > stamps.length) {
+        stamps = new Float32Array(Math.max(BLOCK, length));
+        stampAt = 0;
+      }
+      stampAt += length;
+      return stamps.subarray(stampAt - length, stampAt);
+    },
+  };
 }
 
 /** A part's path at one level: its kept vertices and their flow timestamps. */
@@ -136,12 +209,13 @@ export function simplifyPath(
   timestamps: Float32Array,
   importance: Float32Array,
   tolerance: number,
+  room: PathRoom = NEW_ARRAYS,
 ): SimplifiedPath {
   let kept = 0;
   for (let i = 0; i < importance.length; i++) if ((importance[i] as number) > tolerance) kept++;
   if (kept === importance.length) return { ground, timestamps };
-  const outGround = new Float64Array(2 * kept);
-  const outStamps = new Float32Array(kept);
+  const outGround = room.ground(2 * kept);
+  const outStamps = room.stamps(kept);
   for (let i = 0, j = 0; i < importance.length; i++) {
     if ((importance[i] as number) <= tolerance) continue;
     outGround[2 * j] = ground[2 * i] as number;
