@@ -64,6 +64,49 @@ describe("checkTargets", () => {
   });
 });
 
+describe("checkTargets: level of detail", () => {
+  const bundle = { appInitialJsGzipBytes: 1, referenceInitialJsGzipBytes: 1 };
+  const status = (checks: ReturnType<typeof checkTargets>, target: string) =>
+    checks.find((c) => c.target === target)?.status;
+
+  it("holds the app to a share of the reference's frame, script and scrub, the regional view to its own", () => {
+    const runs = [
+      run("reference", "gen-10000", 1),
+      { ...run("app", "gen-10000", 0.25), scriptMsPerFrame: 10 * 0.6 },
+      run("reference", "gen-10000@europe-5", 1),
+      run("app", "gen-10000@europe-5", 0.25),
+    ];
+    const checks = checkTargets(runs, bundle);
+    expect(status(checks, "frameMsMedian at gen-10000 ≤ 0.3× reference")).toBe("PASS");
+    expect(status(checks, "scrubMs at gen-10000 ≤ 0.3× reference")).toBe("PASS");
+    expect(status(checks, "scriptMsPerFrame at gen-10000 ≤ 0.5× reference")).toBe("FAIL");
+    expect(status(checks, "frameMsMedian at gen-10000@europe-5 ≤ 0.2× reference")).toBe("FAIL");
+    expect(status(checks, "frameMsMedian at gen-100000 ≤ 0.3× reference")).toBe("n/a");
+  });
+
+  it("holds readyMs to the ratio before level of detail", () => {
+    const runs = (app: number) => [
+      { ...run("reference", "gen-100000", 1), readyMs: 4000 },
+      { ...run("app", "gen-100000", 1), readyMs: app },
+    ];
+    const target = "readyMs at gen-100000 ≤ 1.48× reference";
+    expect(status(checkTargets(runs(5900), bundle), target)).toBe("PASS");
+    expect(status(checkTargets(runs(6000), bundle), target)).toBe("FAIL");
+  });
+
+  it("holds each view's pixel difference to 0.5%", () => {
+    const checks = checkTargets(
+      [
+        { ...run("app", "gen-10000", 1), pixelDiff: 0.31 },
+        { ...run("app", "gen-10000@europe-5", 1), pixelDiff: 0.7 },
+      ],
+      bundle,
+    );
+    expect(status(checks, "pixelDiff at gen-10000 ≤ 0.5%")).toBe("PASS");
+    expect(status(checks, "pixelDiff at gen-10000@europe-5 ≤ 0.5%")).toBe("FAIL");
+  });
+});
+
 describe("formatTable", () => {
   it("has a row per dataset and figure with the app, the reference and their ratio", () => {
     const table = formatTable([run("reference", "gen-1000", 1), run("app", "gen-1000", 2)]);
@@ -76,6 +119,15 @@ describe("formatTable", () => {
       "200",
       "2.00×",
     ]);
+  });
+
+  it("adds the app's pixel difference under its dataset", () => {
+    const table = formatTable([
+      run("reference", "gen-1000", 1),
+      { ...run("app", "gen-1000", 1), pixelDiff: 0.314 },
+    ]);
+    const row = table.split("\n").find((line) => line.includes("pixelDiff"));
+    expect(row?.split(/\s{2,}/)).toEqual(["gen-1000", "1,000", "pixelDiff %", "0.31", "—", "—"]);
   });
 
   it("lists failed runs under the table", () => {

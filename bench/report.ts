@@ -6,8 +6,14 @@ export type PageName = "app" | "reference";
 /** One page on one dataset (bench/README.md describes each figure). */
 export interface RunResult {
   readonly page: PageName;
-  /** "baseline" (the reference page without links), an embedded dataset id, or `gen-<N>`. */
+  /**
+   * "baseline" (the reference page without links), an embedded dataset id, or `gen-<N>`; a run at
+   * a view of its own has the view's id after an `@` (`gen-10000@europe-5`), so the app is
+   * compared with the reference at the same view.
+   */
   readonly dataset: string;
+  /** The view's id for a run at a view of its own (`europe-5`); absent: the dataset's own framing. */
+  readonly view?: string;
   readonly links: number;
   /** The median of `readySamples` (bench/measure.ts). */
   readonly readyMs: number | null;
@@ -24,6 +30,11 @@ export interface RunResult {
   /** Frame deltas sampled and scrubs timed. */
   readonly frames?: number;
   readonly scrubChanges?: number;
+  /**
+   * The app only: percent of the map's pixels (outside the panels) that differ between the view
+   * drawn with level of detail and with whole paths, both still (bench/detail-diff.ts).
+   */
+  readonly pixelDiff?: number | null;
   /** Why the run has no figures. */
   readonly error?: string;
 }
@@ -105,6 +116,16 @@ export function formatTable(runs: readonly RunResult[]): string {
         r === null ? "—" : `${r.toFixed(2)}×`,
       ]);
     }
+    if (app?.pixelDiff != null) {
+      rows.push([
+        dataset,
+        links.toLocaleString("en-US"),
+        "pixelDiff %",
+        app.pixelDiff.toFixed(2),
+        "—",
+        "—",
+      ]);
+    }
   }
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? "").length)));
   const lines = rows.map((row) => pad(row, widths ?? []));
@@ -116,6 +137,32 @@ export interface TargetCheck {
   readonly status: "PASS" | "FAIL" | "n/a";
   readonly detail: string;
 }
+
+/**
+ * Level of detail's targets: at these datasets, the app's figure ≤ `limit` × the reference's at
+ * the same view (a dataset id with `@europe-5`: the regional view).
+ */
+export const DETAIL_TARGETS: readonly { dataset: string; figure: Figure; limit: number }[] = [
+  ...["gen-10000", "gen-100000"].flatMap((dataset) => [
+    { dataset, figure: "frameMsMedian" as const, limit: 0.3 },
+    { dataset, figure: "scriptMsPerFrame" as const, limit: 0.5 },
+    { dataset, figure: "scrubMs" as const, limit: 0.3 },
+    { dataset: `${dataset}@europe-5`, figure: "frameMsMedian" as const, limit: 0.2 },
+  ]),
+];
+
+/**
+ * `readyMs` app ÷ reference before level of detail, which it must not make worse: bench/results.json
+ * as committed at 63221d2 (a full run of 2026-11-27: gen-10000 3997 ÷ 3878 ms, gen-100000
+ * 6144 ÷ 4151 ms).
+ */
+export const READY_RATIOS_BEFORE_DETAIL: Readonly<Record<string, number>> = {
+  "gen-10000": 3997.0 / 3878.0,
+  "gen-100000": 6144.0 / 4151.0,
+};
+
+/** The most a view may differ with level of detail, in percent of the map's pixels. */
+export const PIXEL_DIFF_LIMIT = 0.5;
 
 /** Datasets whose frame figures are held to the targets. */
 export const SCALE_DATASETS = ["gen-1000", "gen-10000", "gen-100000"];
@@ -141,6 +188,17 @@ export function checkTargets(runs: readonly RunResult[], bundle: BundleResult): 
   const withLinks = [...new Set(runs.map((r) => r.dataset))].filter((d) => d !== "baseline");
   for (const dataset of withLinks) compared("scrubMs", dataset, 1.25);
   for (const dataset of withLinks) compared("readyMs", dataset, 1.5);
+  for (const { dataset, figure, limit } of DETAIL_TARGETS) compared(figure, dataset, limit);
+  for (const [dataset, before] of Object.entries(READY_RATIOS_BEFORE_DETAIL))
+    compared("readyMs", dataset, Math.round(before * 100) / 100);
+  for (const run of runs.filter((r) => r.page === "app" && r.pixelDiff != null)) {
+    const percent = run.pixelDiff as number;
+    checks.push({
+      target: `pixelDiff at ${run.dataset} ≤ ${PIXEL_DIFF_LIMIT}%`,
+      status: percent <= PIXEL_DIFF_LIMIT ? "PASS" : "FAIL",
+      detail: `${percent.toFixed(2)}%`,
+    });
+  }
   const js = ratio(bundle.appInitialJsGzipBytes, bundle.referenceInitialJsGzipBytes);
   checks.push({
     target: "app initial JS gzip ≤ 1.2× reference",

@@ -7,8 +7,9 @@
  * bench/results-map.json. bench/README.md says what each figure means.
  *
  * Flags: `--quick` (north-korea and gen-1000, fewer frames, a 1-minute soak), `--datasets a,b`
- * (ids of embedded datasets, `gen-<N>` for generated ones), `--no-build`, `--no-import`,
- * `--no-soak`, `--no-map`, `--keep-data`.
+ * (ids of embedded datasets, `gen-<N>` for generated ones), `--regional a,b` (the datasets also
+ * measured at the regional view), `--no-regional`, `--no-pixel-diff`, `--no-build`,
+ * `--no-import`, `--no-soak`, `--no-map`, `--keep-data`.
  */
 import { spawnSync } from "node:child_process";
 import { copyFile, readFile, rm, stat, writeFile } from "node:fs/promises";
@@ -21,8 +22,16 @@ import { parseCatalog } from "../src/model/parse-topology";
 import type { Catalog, CatalogEntry } from "../src/model/schema";
 import { initialJs } from "./bundle-size";
 import { formatCartography, mapRunFailed, runCartography, writeMapResults } from "./cartography";
+import { measurePixelDiff, REGIONAL_VIEW } from "./detail-diff";
 import { writeGenerated } from "./generate";
-import { describeBrowser, type Limits, measurePage, type PageSpec, readyTime } from "./measure";
+import {
+  describeBrowser,
+  type Limits,
+  launchChromium,
+  measurePage,
+  type PageSpec,
+  readyTime,
+} from "./measure";
 import {
   checkTargets,
   formatTable,
@@ -44,6 +53,8 @@ const RESULTS_FILE = join(REPO, "bench/results.json");
 
 const FULL_DATASETS = ["north-korea", "world-cables", "gen-1000", "gen-10000", "gen-100000"];
 const QUICK_DATASETS = ["north-korea", "gen-1000"];
+/** The datasets also measured at the regional view (zoom 5 over Europe), when in the run. */
+const REGIONAL_DATASETS = ["world-cables", "gen-10000", "gen-100000"];
 
 const MINUTE = 60_000;
 const FULL_LIMITS: Limits = {
@@ -79,6 +90,10 @@ interface Options {
   readonly soak: boolean;
   readonly map: boolean;
   readonly keepData: boolean;
+  /** The datasets measured at the regional view too (level of detail's targets). */
+  readonly regional: readonly string[];
+  /** Whether to measure the app's pixel difference with whole paths (bench/detail-diff.ts). */
+  readonly pixelDiff: boolean;
 }
 
 function parseArgs(args: readonly string[]): Options {
@@ -89,6 +104,12 @@ function parseArgs(args: readonly string[]): Options {
   let soak = true;
   let map = true;
   let keepData = false;
+  let regional: string[] = REGIONAL_DATASETS;
+  let pixelDiff = true;
+  const list = (arg: string, i: number) =>
+    ((arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[i]) ?? "")
+      .split(",")
+      .filter(Boolean);
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === "--quick") quick = true;
@@ -97,7 +118,12 @@ function parseArgs(args: readonly string[]): Options {
     else if (arg === "--no-soak") soak = false;
     else if (arg === "--no-map") map = false;
     else if (arg === "--keep-data") keepData = true;
-    else if (arg === "--datasets" || arg.startsWith("--datasets=")) {
+    else if (arg === "--no-regional") regional = [];
+    else if (arg === "--no-pixel-diff") pixelDiff = false;
+    else if (arg === "--regional" || arg.startsWith("--regional=")) {
+      regional = list(arg, arg.includes("=") ? i : ++i);
+      if (regional.length === 0) throw new Error("invalid --regional: expected a,b,…");
+    } else if (arg === "--datasets" || arg.startsWith("--datasets=")) {
       const list = arg.includes("=") ? arg.slice(arg.indexOf("=") + 1) : args[++i];
       datasets = (list ?? "").split(",").filter(Boolean);
       if (datasets.length === 0) throw new Error("invalid --datasets: expected a,b,…");
@@ -111,6 +137,8 @@ function parseArgs(args: readonly string[]): Options {
     soak,
     map,
     keepData,
+    regional,
+    pixelDiff,
   };
 }
 
@@ -225,6 +253,38 @@ function runImportBench(): ImportResult {
   };
 }
 
+/**
+ * Adds each app page's pixel difference with whole paths to its run (bench/detail-diff.ts), in a
+ * browser of its own; returns whether one failed.
+ */
+async function pixelDiffs(
+  runs: RunResult[],
+  pages: readonly { run: number; url: string }[],
+  ensure: () => Promise<void>,
+): Promise<boolean> {
+  let failed = false;
+  const browser = await launchChromium();
+  try {
+    for (const { run, url } of pages) {
+      const result = runs[run] as RunResult;
+      if (result.error) continue;
+      process.stdout.write(`${result.dataset} · pixel difference with whole paths: `);
+      await ensure();
+      try {
+        const diff = await measurePixelDiff(browser, url);
+        runs[run] = { ...result, pixelDiff: diff.percent };
+        console.log(`${diff.percent.toFixed(2)}% (${diff.changed} of ${diff.counted} pixels)`);
+      } catch (error) {
+        failed = true;
+        console.log(`FAILED: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+  return failed;
+}
+
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const show = (value: number | null, unit: string) =>
   value === null ? "—" : `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`;
@@ -259,6 +319,8 @@ async function main() {
 
     /** The pages measured since the last `moreLoads`, whose `readyMs` is not final yet. */
     let loads: { run: number; url: string }[] = [];
+    /** Every app page measured, for its pixel difference. */
+    const appPages: { run: number; url: string }[] = [];
     const measure = async (
       page: PageName,
       dataset: string,
@@ -280,8 +342,19 @@ async function main() {
           return attempt();
         });
         const fileBytes = spec.dataPath ? (await stat(join(DIST, spec.dataPath))).size : 0;
-        runs.push({ page, dataset, links, ...figures, fileBytes, frames, scrubChanges });
+        const view = dataset.split("@")[1];
+        runs.push({
+          page,
+          dataset,
+          ...(view ? { view } : {}),
+          links,
+          ...figures,
+          fileBytes,
+          frames,
+          scrubChanges,
+        });
         loads.push({ run: runs.length - 1, url: spec.url });
+        if (page === "app") appPages.push({ run: runs.length - 1, url: spec.url });
         console.log(
           `ready ${show(figures.readyMs, "ms")}, frame ${show(figures.frameMsMedian, "ms")} (${frames} frames), script ${show(figures.scriptMsPerFrame, "ms")}/frame, scrub ${show(figures.scrubMs, "ms")} (${scrubChanges}), heap ${show(figures.heapMB, "MB")} · ${seconds(performance.now() - t)}`,
         );
@@ -356,8 +429,22 @@ async function main() {
         dataPath,
         days,
       });
+      if (options.regional.includes(dataset.id)) {
+        const label = `${dataset.id}@${REGIONAL_VIEW.id}`;
+        await measure("reference", label, dataset.links, {
+          url: `${server.url}reference/?data=${encodeURIComponent(`..${dataPath}`)}&view=${REGIONAL_VIEW.camera}`,
+          dataPath,
+          days,
+        });
+        await measure("app", label, dataset.links, {
+          url: `${server.url}#ds=${dataset.id}&anim=1&map=${REGIONAL_VIEW.camera}`,
+          dataPath,
+          days,
+        });
+      }
       await moreLoads();
     }
+    if (options.pixelDiff) failed = (await pixelDiffs(runs, appPages, installed.ensure)) || failed;
 
     const [app, reference] = await Promise.all([
       initialJs(join(DIST, "index.html")),

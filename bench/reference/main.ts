@@ -7,7 +7,8 @@
  * decoder (which imports nothing but a number formatter), plain ones flattened; a path of several
  * parts (a cable's trunk and branches) is one trip per part.
  *
- * `?data=../data/<file>` names the topology; `?links=0` draws the basemap alone ("baseline").
+ * `?data=../data/<file>` names the topology; `?links=0` draws the basemap alone ("baseline");
+ * `&view=ZOOM/LAT/LON` opens the map there rather than framing the data (the bench's regional view).
  * `document.documentElement.dataset.state` becomes "ready" after the first frame deck.gl draws
  * with the links; `window.__bench.setDay(day)` moves the filter to a day number, as a scrub does.
  */
@@ -137,6 +138,14 @@ async function fetchJson(url: string): Promise<unknown> {
   return JSON.parse(await response.text());
 }
 
+/** `ZOOM/LAT/LON` as MapLibre's camera options; `null` when absent. */
+function viewOf(text: string | null): { zoom: number; center: [number, number] } | null {
+  if (!text) return null;
+  const [zoom, lat, lon] = text.split("/").map(Number);
+  if (![zoom, lat, lon].every(Number.isFinite)) throw new Error(`invalid view: ${text}`);
+  return { zoom: zoom as number, center: [lon as number, lat as number] };
+}
+
 async function start() {
   const params = new URLSearchParams(location.search);
   const dataUrl = params.get("links") === "0" ? null : params.get("data");
@@ -148,11 +157,11 @@ async function start() {
   const trips = topology ? tripsOf(topology) : [];
   let day = topology ? dayOf(topology.timeRange[1]) : dayOf("2026-01-01");
 
+  const view = viewOf(params.get("view"));
   const map = new MapLibreMap({
     container: "map",
     style: buildBasemapStyle(basemap, "dark"),
-    bounds: boundsOf(topology),
-    fitBoundsOptions: { padding: 40, maxZoom: 6 },
+    ...(view ?? { bounds: boundsOf(topology), fitBoundsOptions: { padding: 40, maxZoom: 6 } }),
     canvasContextAttributes: { antialias: true },
   });
 
