@@ -63,6 +63,8 @@ export function buildSolidLinks(
         data: linksToDraw(frame, solid),
         pickable: true,
         kindOf: (d) => d.link.kind,
+        intervalOf: (d) => d.filter,
+        day,
         styles: Object.fromEntries(
           LINK_KINDS.map((kind) => {
             const color = palette.links[kind];

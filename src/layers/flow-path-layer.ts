@@ -75,15 +75,62 @@ interface FlowPathsByKindProps<D> {
   readonly styles: Readonly<Record<string, KindStyle<D>>>;
   /** What every kind's layer shares (`getColor` and `getWidth` come from `styles`). */
   readonly flow: Omit<FlowProps<D>, "id" | "data" | "getColor" | "getWidth">;
+  /**
+   * A datum's first and last day, and the day drawn: the layers whose data all lies before or
+   * after it are not drawn (see DAY_BUCKETS). Without them, every layer is.
+   */
+  readonly intervalOf?: (d: D) => readonly [number, number];
+  readonly day?: number;
 }
 
 /**
- * The links as one `FlowPathLayer` per kind. A link's colour and width depend on its kind alone
- * (but for the focus, which dims some): given as constants, they are two values for a whole layer,
- * where one layer for all would fill and upload them for every vertex, 8 bytes each (30 MB at
- * 100,000 links). The composite's id is the one picking reports (`info.layer`). Only the kinds
- * with links get a layer (they are rebuilt on every animated frame); every kind's layer runs the
- * same shader, so the one kept while there is no data lets the warm-up compile it for all.
+ * Each kind's data is split by last day into this many groups (those still open, whose last day
+ * is the latest, and quantiles of the others), each drawn by a layer of its own. The GPU filter
+ * hides the links of other dates, but only after running the vertex shader on every vertex of
+ * them: on a software GPU, most of a frame. A layer whose links have all ended by the date (or
+ * not yet begun) is not drawn at all, and it keeps its buffers, so moving the date uploads
+ * nothing. At gen-10000's opening date, about half the links are drawn.
+ */
+export const DAY_BUCKETS = 4;
+
+/** The data of one kind and one group of last days, and their first and last day. */
+interface Group<D> {
+  readonly kind: string;
+  readonly bucket: number;
+  readonly data: D[];
+  first: number;
+  last: number;
+}
+
+/**
+ * The group of each of `lastDays`: `DAY_BUCKETS - 1` for the latest (still open), quantiles of
+ * the others below.
+ */
+export function dayBuckets(lastDays: readonly number[]): number[] {
+  let latest = -Infinity;
+  for (const day of lastDays) if (day > latest) latest = day;
+  const ended = lastDays.filter((d) => d < latest).sort((a, b) => a - b);
+  const cuts: number[] = [];
+  for (let k = 1; k < DAY_BUCKETS - 1; k++) {
+    const cut = ended[Math.floor((k * ended.length) / (DAY_BUCKETS - 1))];
+    if (cut !== undefined) cuts.push(cut);
+  }
+  return lastDays.map((day) => {
+    if (day >= latest) return DAY_BUCKETS - 1;
+    let bucket = 0;
+    while (bucket < cuts.length && day >= (cuts[bucket] as number)) bucket++;
+    return bucket;
+  });
+}
+
+/**
+ * The links as `FlowPathLayer`s: one per kind, and per group of last days (see DAY_BUCKETS). A
+ * link's colour and width depend on its kind alone (but for the focus, which dims some): given as
+ * constants, they are two values for a whole layer, where one layer for all would fill and upload
+ * them for every vertex, 8 bytes each (30 MB at 100,000 links). The composite's id is the one
+ * picking reports (`info.layer`). Only the groups with links get a layer (they are rebuilt on
+ * every animated frame); every layer runs the same shader, so the one kept while there is no data
+ * lets the warm-up compile it for all.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the data type defaults to any, as deck.gl's layers do
 export class FlowPathsByKind<D = any> extends CompositeLayer<
@@ -91,33 +138,55 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
 > {
   static override layerName = "FlowPathsByKind";
 
-  declare state: { groups: Map<string, D[]> };
+  declare state: { groups: Group<D>[] };
 
   override updateState({ changeFlags }: UpdateParameters<this>): void {
     if (!changeFlags.dataChanged && this.state.groups) return;
-    const groups = new Map<string, D[]>();
-    for (const d of this.props.data) {
-      const kind = this.props.kindOf(d);
-      const group = groups.get(kind);
-      if (group) group.push(d);
-      else groups.set(kind, [d]);
-    }
+    const { data, kindOf, intervalOf, styles } = this.props;
+    const buckets = intervalOf ? dayBuckets(data.map((d) => intervalOf(d)[1])) : null;
+    const byKey = new Map<string, Group<D>>();
+    data.forEach((d, i) => {
+      const kind = kindOf(d);
+      const bucket = buckets ? (buckets[i] as number) : 0;
+      const key = `${kind}-${bucket}`;
+      const [first, last] = intervalOf ? intervalOf(d) : [-Infinity, Infinity];
+      const group = byKey.get(key);
+      if (group) {
+        group.data.push(d);
+        if (first < group.first) group.first = first;
+        if (last > group.last) group.last = last;
+      } else byKey.set(key, { kind, bucket, data: [d], first, last });
+    });
+    const order = Object.keys(styles);
+    const groups = [...byKey.values()].sort(
+      (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.bucket - b.bucket,
+    );
     this.setState({ groups });
   }
 
   override renderLayers() {
-    const { styles, flow } = this.props;
+    const { styles, flow, day } = this.props;
     const { groups } = this.state;
     const kinds = Object.keys(styles);
     // Without data, one layer still stands, so the warm-up compiles the shader the others share.
-    const drawn = groups.size > 0 ? kinds.filter((kind) => groups.has(kind)) : kinds.slice(0, 1);
-    return drawn.map((kind) => {
-      const style = styles[kind] as KindStyle<D>;
+    const drawn: Group<D>[] =
+      groups.length > 0
+        ? groups.filter((g) => g.kind in styles)
+        : [{ kind: kinds[0] as string, bucket: 0, data: [], first: 0, last: 0 }];
+    return drawn.map((group) => {
+      const style = styles[group.kind] as KindStyle<D>;
       return new FlowPathLayer<D>(
         this.getSubLayerProps({
           ...flow,
-          id: kind,
-          data: groups.get(kind) ?? [],
+          id: `${group.kind}-${group.bucket}`,
+          data: group.data,
+          // All ended before the day, or all begin after it: the GPU filter (`activeOn`) would
+          // hide them all.
+          visible:
+            (flow.visible ?? true) &&
+            (day === undefined ||
+              group.data.length === 0 ||
+              (group.first <= day + 0.5 && group.last >= day - 0.5)),
           getColor: style.getColor,
           getWidth: style.getWidth,
         }),

@@ -40,16 +40,17 @@ export function createBoxIndex(boxes: ArrayLike<number>): BoxIndex {
   // flatbush wants at least one item.
   const tree = new Flatbush(Math.max(1, size));
   for (let i = 0; i < size; i++) {
-    const box: LonLatBox = [
-      boxes[4 * i] as number,
-      boxes[4 * i + 1] as number,
-      boxes[4 * i + 2] as number,
-      boxes[4 * i + 3] as number,
-    ];
-    const [west, south, east, north] = normalizeBox(box);
+    const west = boxes[4 * i] as number;
+    const south = boxes[4 * i + 1] as number;
+    const east = boxes[4 * i + 2] as number;
+    const north = boxes[4 * i + 3] as number;
     // A box round the whole world meets a view at any longitude, shifted or not.
-    if (fullCircle(box)) tree.add(-180, south, 540, north);
-    else tree.add(west, south, east, north);
+    if (east - west >= 360) tree.add(-180, south, 540, north);
+    else {
+      // Moved by whole worlds (as `normalizeBox`), without an array per box: there are many.
+      const shift = wrap(west) - west;
+      tree.add(west + shift, south, east + shift, north);
+    }
   }
   if (size === 0) tree.add(0, 0, 0, 0);
   tree.finish();

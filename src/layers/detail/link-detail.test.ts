@@ -1,8 +1,9 @@
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseTopology } from "../../model/parse-topology";
 import { partsTopologyInput, validTopologyInput } from "../../model/test-fixtures";
 import { buildLinkGeometry } from "../link-geometry";
-import { createLinkDetail, pathBox, pinnedVertices } from "./link-detail";
+import { CHUNK_STEPS, createLinkDetail, pathBox, pinnedVertices } from "./link-detail";
 
 /** A link from a to b along many vertices (a wavy line), with a landing and a crossing between. */
 function wavyTopology() {
@@ -118,5 +119,55 @@ describe("createLinkDetail", () => {
     const other = buildLinkGeometry(parseTopology(validTopologyInput()));
     const detail = createLinkDetail(geometry, { simplifyAfter: 0 });
     expect(detail.view(0, [0, 0, 1, 1]).select(other.segments)).toEqual(other.segments);
+  });
+
+  it("draws a long part through the box as the pieces of its level's path there", () => {
+    const geometry = buildLinkGeometry(wavyTopology());
+    const detail = createLinkDetail(geometry, { simplifyAfter: 0 });
+    const boxes = fc.tuple(
+      fc.double({ min: 95, max: 155, noNaN: true }),
+      fc.double({ min: 0, max: 12, noNaN: true }),
+    );
+    for (const level of [null, 0, 4, 8, 10]) {
+      const whole = detail.view(level, null).select(geometry.segments)[0];
+      const lons = [...(whole?.ground ?? [])].filter((_, i) => i % 2 === 0);
+      const stamps = [...(whole?.timestamps ?? [])];
+      fc.assert(
+        fc.property(boxes, ([west, width]) => {
+          const box = [west, 29, west + width, 31] as const;
+          const inBox = (lon: number) => lon >= box[0] && lon <= box[2];
+          const pieces = detail.view(level, box).select(geometry.segments);
+          const covered = new Set<number>();
+          for (const piece of pieces) {
+            const pieceLons = [...piece.ground].filter((_, i) => i % 2 === 0);
+            const at = lons.indexOf(pieceLons[0] as number);
+            // A run of the level's path, vertex for vertex, with its flow times.
+            expect(pieceLons).toEqual(lons.slice(at, at + pieceLons.length));
+            expect([...piece.timestamps]).toEqual(stamps.slice(at, at + pieceLons.length));
+            expect(piece.link.id).toBe("ab");
+            for (let i = at; i < at + pieceLons.length - 1; i++) covered.add(i);
+            // It ends out of the box, or where the path does.
+            const last = at + pieceLons.length - 1;
+            expect(at === 0 || !inBox(lons[at] as number)).toBe(true);
+            expect(last === lons.length - 1 || !inBox(lons[last] as number)).toBe(true);
+          }
+          // Every step of the level's path with an end in the box is drawn.
+          for (let i = 0; i + 1 < lons.length; i++) {
+            if (inBox(lons[i] as number) || inBox(lons[i + 1] as number)) {
+              expect(covered.has(i)).toBe(true);
+            }
+          }
+        }),
+      );
+    }
+  });
+
+  it("leaves out most of a long part that only crosses the box's corner", () => {
+    const geometry = buildLinkGeometry(wavyTopology());
+    const detail = createLinkDetail(geometry, { simplifyAfter: 0 });
+    const [piece, ...more] = detail.view(null, [120, 29, 121, 31]).select(geometry.segments);
+    expect(more).toEqual([]);
+    // Vertices 40 and 42 lie at 120 and 121: the chunk (or two) round them, no more.
+    expect(piece?.ground.length).toBeLessThanOrEqual(2 * (2 * CHUNK_STEPS + 1));
   });
 });

@@ -1,9 +1,10 @@
 /**
- * Level of detail for a dataset's links: what the flow layer draws for a camera is the parts in
- * view (plus a margin), each simplified to the zoom's resolution. Built once per dataset, ahead
- * of any animated frame: each part's bounds (indexed, `box-index.ts`) and each vertex's
- * importance (`simplify.ts`). A level's paths are made the first time a part is drawn at it, and
- * kept.
+ * Level of detail for a dataset's links: what the flow layer draws for a camera is the pieces of
+ * the parts in view (plus a margin), each simplified to the zoom's resolution. Built once per
+ * dataset, ahead of any animated frame: the bounds of each run of CHUNK_STEPS steps of every part
+ * (indexed, `box-index.ts`) and each vertex's importance (`simplify.ts`). A level's paths are made
+ * the first time a part is drawn at it, and kept; a part partly in view is drawn as the pieces of
+ * its level's path that are (views into that path: nothing is copied).
  *
  * Loaded apart (see `map/detail-view.ts`): only datasets large enough to need it download it.
  */
@@ -28,6 +29,12 @@ import {
  * world's cables (37,000), whose frames take a few dozen milliseconds either way.
  */
 export const SIMPLIFY_AFTER = 100_000;
+/**
+ * Steps per chunk: a part's bounds are indexed a chunk at a time, so a long link through the view
+ * is drawn for the stretch in it (at a regional view of gen-10000, a third of the vertices of the
+ * parts that meet it), not end to end.
+ */
+export const CHUNK_STEPS = 8;
 /** A waypoint this close to a vertex (in degrees, about a kilometre) is on the path there. */
 const PIN_DEGREES = 0.01;
 
@@ -138,20 +145,23 @@ export function pinnedVertices(
 }
 
 /**
- * The bounds of `ground` (interleaved lon, lat), longitudes unwrapped along the path, as
- * `[west, south, east, north]`: written into `out` at `at` (4 numbers), or a new array.
+ * The bounds of `ground` (interleaved lon, lat), or of its vertices `from`…`to`, longitudes
+ * unwrapped along the path, as `[west, south, east, north]`: written into `out` at `at` (4
+ * numbers), or a new array.
  */
 export function pathBox(
   ground: Float64Array,
   out: number[] | Float64Array = [],
   at = 0,
+  from = 0,
+  to = (ground.length >> 1) - 1,
 ): LonLatBox {
   let west = Infinity;
   let east = -Infinity;
   let south = Infinity;
   let north = -Infinity;
-  let x = ground[0] as number;
-  for (let i = 0; i + 1 < ground.length; i += 2) {
+  let x = ground[2 * from] as number;
+  for (let i = 2 * from; i <= 2 * to; i += 2) {
     const lon = ground[i] as number;
     // Unwrapped: a step is never longer than half the world.
     x = lon + Math.round((x - lon) / 360) * 360;
@@ -202,12 +212,20 @@ export function createLinkDetail(
     firstSegments.push(segment);
     vertices += ground.length >> 1;
   }
-  // One array each for every part's importance and bounds: at 100,000 links, an array per part
-  // would be as many more for the collector.
+  // One array for every part's importance and one for every chunk's bounds: at 100,000 links,
+  // an array per part would be as many more for the collector.
   const simplifies = vertices > simplifyAfter;
   const all = new Float32Array(simplifies ? vertices : 0);
   const importance: Float32Array[] = [];
-  const boxes = new Float64Array(4 * grounds.length);
+  /** Part `p`'s chunks are `firstChunk[p]` up to `firstChunk[p + 1]`. */
+  const firstChunk = new Int32Array(grounds.length + 1);
+  let chunks = 0;
+  grounds.forEach((ground, part) => {
+    firstChunk[part] = chunks;
+    chunks += chunkCount(ground.length >> 1);
+  });
+  firstChunk[grounds.length] = chunks;
+  const boxes = new Float64Array(4 * chunks);
   let scratch = new Float64Array(256);
   let waypointsFor: LinkSegment["link"] | null = null;
   let waypoints = {
@@ -216,7 +234,13 @@ export function createLinkDetail(
   };
   let offset = 0;
   grounds.forEach((ground, part) => {
-    pathBox(ground, boxes, 4 * part);
+    const n = ground.length >> 1;
+    const first = firstChunk[part] as number;
+    const count = (firstChunk[part + 1] as number) - first;
+    for (let k = 0; k < count; k++) {
+      const from = k * CHUNK_STEPS;
+      pathBox(ground, boxes, 4 * (first + k), from, Math.min(n - 1, from + CHUNK_STEPS));
+    }
     if (!simplifies) return;
     const link = (firstSegments[part] as LinkSegment).link;
     // A link's parts are one after another: its waypoints are looked up once.
@@ -226,7 +250,6 @@ export function createLinkDetail(
     }
     if (scratch.length < ground.length) scratch = new Float64Array(2 * ground.length);
     const xy = toMercator(ground, scratch.subarray(0, ground.length));
-    const n = ground.length >> 1;
     const own = all.subarray(offset, offset + n);
     offset += n;
     vertexImportance(xy, pinnedVertices(ground, waypoints.points, waypoints.crossings), own);
@@ -255,6 +278,38 @@ export function createLinkDetail(
     return path;
   };
 
+  /** Part `part`'s path at `level` (`null`: whole), from vertex `from` to `to` of its whole path. */
+  const piece = (level: number | null, part: number, from: number, to: number): SimplifiedPath => {
+    const ground = grounds[part] as Float64Array;
+    const timestamps = stamps[part] as Float32Array;
+    if (level === null) {
+      return {
+        ground: ground.subarray(2 * from, 2 * to + 2),
+        timestamps: timestamps.subarray(from, to + 1),
+      };
+    }
+    const path = simplified(level, part);
+    const own = importance[part] as Float32Array;
+    const tolerance = levelTolerance(level);
+    // Widened to the level's vertices on either side (the ends are always kept), so the piece is
+    // the level's path there, step for step; `start`: the kept vertices before it.
+    let start = 0;
+    for (let i = 0; i < from; i++) if ((own[i] as number) > tolerance) start++;
+    if ((own[from] as number) <= tolerance) {
+      // The kept vertex before `from`: the last of those counted.
+      start--;
+      while ((own[from] as number) <= tolerance) from--;
+    }
+    let end = start;
+    for (let i = from + 1; i <= to || (own[i - 1] as number) <= tolerance; i++) {
+      if ((own[i] as number) > tolerance) end++;
+    }
+    return {
+      ground: path.ground.subarray(2 * start, 2 * end + 2),
+      timestamps: path.timestamps.subarray(start, end + 1),
+    };
+  };
+
   return {
     parts: grounds.length,
     simplifies,
@@ -264,9 +319,15 @@ export function createLinkDetail(
       const level = simplifies ? asked : null;
       let inView: Uint8Array | null = null;
       if (box) {
-        inView = new Uint8Array(grounds.length);
+        inView = new Uint8Array(chunks);
         for (const i of index.search(box)) inView[i] = 1;
       }
+      /** The part's whole path at the level, as a segment. */
+      const whole = (segment: LinkSegment, part: number): LinkSegment => {
+        if (level === null) return segment;
+        const path = simplified(level, part);
+        return path.ground === segment.ground ? segment : new LevelSegment(segment, path);
+      };
       return {
         level,
         box,
@@ -276,12 +337,34 @@ export function createLinkDetail(
           for (const segment of segments) {
             const part = partOf.get(segment.ground);
             // Not one of the dataset's active parts: drawn as it is.
-            if (part === undefined) out.push(segment);
-            else if (inView && inView[part] === 0) continue;
-            else if (level === null) out.push(segment);
-            else {
-              const path = simplified(level, part);
-              out.push(path.ground === segment.ground ? segment : new LevelSegment(segment, path));
+            if (part === undefined) {
+              out.push(segment);
+              continue;
+            }
+            if (!inView) {
+              out.push(whole(segment, part));
+              continue;
+            }
+            const first = firstChunk[part] as number;
+            const last = firstChunk[part + 1] as number;
+            let shown = 0;
+            for (let k = first; k < last; k++) shown += inView[k] as number;
+            if (shown === 0) continue;
+            if (shown === last - first) {
+              out.push(whole(segment, part));
+              continue;
+            }
+            // Partly in view: each run of chunks in it. The steps beyond a run's ends lie in
+            // chunks that miss the box (the view and its margin), so nothing drawn ends in sight.
+            const n = segment.ground.length >> 1;
+            for (let k = first; k < last; k++) {
+              if (inView[k] === 0) continue;
+              let end = k;
+              while (end + 1 < last && inView[end + 1] === 1) end++;
+              const from = (k - first) * CHUNK_STEPS;
+              const to = Math.min(n - 1, (end + 1 - first) * CHUNK_STEPS);
+              out.push(new LevelSegment(segment, piece(level, part, from, to)));
+              k = end;
             }
           }
           return out;
@@ -290,3 +373,6 @@ export function createLinkDetail(
     },
   };
 }
+
+/** How many chunks a part of `n` vertices has: one at least. */
+const chunkCount = (n: number) => Math.max(1, Math.ceil((n - 1) / CHUNK_STEPS));
