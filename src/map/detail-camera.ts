@@ -9,8 +9,13 @@
  */
 import type { Map as MapLibreMap } from "maplibre-gl";
 import type { LonLatBox } from "../layers/detail/box-index";
+import {
+  computeDetailArrays,
+  type DetailArrays,
+  type DetailSource,
+} from "../layers/detail/detail-arrays";
 import { detailLevel } from "../layers/detail/levels";
-import { createLinkDetail, type DrawDetail } from "../layers/detail/link-detail";
+import { buildLinkDetail, type DrawDetail, type LinkDetail } from "../layers/detail/link-detail";
 import type { LinkGeometry } from "../layers/link-geometry";
 import type { AppStore } from "../state/store";
 
@@ -81,11 +86,42 @@ function viewBox(map: MapLibreMap, globe: boolean): LonLatBox | null {
   return [west, bounds.getSouth(), east, bounds.getNorth()];
 }
 
-/** Builds `deps.geometry`'s level of detail and follows the camera with it. */
-export function createDetailCamera(deps: DetailCameraDeps): DetailCamera {
+/**
+ * The arrays of `source()` computed in a worker, which leaves the page's main thread to start the
+ * map (at 100,000 links, most of a second); here if the browser cannot start one or it fails.
+ */
+function computeInWorker(source: () => DetailSource): Promise<DetailArrays> {
+  const here = () => computeDetailArrays(source());
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("../layers/detail/detail-worker.ts", import.meta.url), {
+      type: "module",
+      name: "level of detail",
+    });
+  } catch {
+    return Promise.resolve(here());
+  }
+  return new Promise<DetailArrays>((resolve) => {
+    const done = (arrays: DetailArrays) => {
+      worker.terminate();
+      resolve(arrays);
+    };
+    worker.onmessage = (event: MessageEvent<DetailArrays>) => done(event.data);
+    // The source sent was transferred (emptied): made again for here.
+    worker.onerror = () => done(here());
+    const sent = source();
+    worker.postMessage(sent, [sent.grounds.buffer]);
+  });
+}
+
+/** `geometry`'s level of detail, its arrays computed in a worker. */
+export const loadLinkDetail = (geometry: LinkGeometry): Promise<LinkDetail> =>
+  buildLinkDetail(geometry, computeInWorker);
+
+/** Follows the camera with `detail`, `deps.geometry`'s level of detail. */
+export function createDetailCamera(deps: DetailCameraDeps, detail: LinkDetail): DetailCamera {
   const { map } = deps;
   const pixelRatio = deps.pixelRatio ?? (() => window.devicePixelRatio || 1);
-  const detail = createLinkDetail(deps.geometry);
   let drawn: DrawDetail | null = null;
 
   const choose = (settled: boolean): DrawDetail => {

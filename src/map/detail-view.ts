@@ -46,8 +46,9 @@ export function createDetailView(
   let camera: DetailCamera | null = null;
   let disposed = false;
   const ready = needsDetail(deps.geometry, deps.search ?? location.search)
-    ? import("./detail-camera").then((m) => {
-        if (!disposed) camera = m.createDetailCamera(deps);
+    ? import("./detail-camera").then(async (m) => {
+        const detail = await m.loadLinkDetail(deps.geometry);
+        if (!disposed) camera = m.createDetailCamera(deps, detail);
       })
     : Promise.resolve();
   return {

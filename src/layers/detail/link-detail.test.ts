@@ -3,7 +3,14 @@ import { describe, expect, it } from "vitest";
 import { parseTopology } from "../../model/parse-topology";
 import { partsTopologyInput, validTopologyInput } from "../../model/test-fixtures";
 import { buildLinkGeometry } from "../link-geometry";
-import { CHUNK_STEPS, createLinkDetail, pathBox, pinnedVertices } from "./link-detail";
+import { computeDetailArrays, type DetailSource } from "./detail-arrays";
+import {
+  buildLinkDetail,
+  CHUNK_STEPS,
+  createLinkDetail,
+  pathBox,
+  pinnedVertices,
+} from "./link-detail";
 
 /** A link from a to b along many vertices (a wavy line), with a landing and a crossing between. */
 function wavyTopology() {
@@ -169,5 +176,30 @@ describe("createLinkDetail", () => {
     expect(more).toEqual([]);
     // Vertices 40 and 42 lie at 120 and 121: the chunk (or two) round them, no more.
     expect(piece?.ground.length).toBeLessThanOrEqual(2 * (2 * CHUNK_STEPS + 1));
+  });
+
+  it("builds the same detail from arrays computed elsewhere, from a copy of its source", async () => {
+    const geometry = buildLinkGeometry(wavyTopology());
+    const here = createLinkDetail(geometry, { simplifyAfter: 0 });
+    const sources: DetailSource[] = [];
+    const away = await buildLinkDetail(
+      geometry,
+      async (source) => {
+        // As a worker would: from a structured clone, the original emptied by the transfer.
+        const sent = source();
+        const copy = structuredClone(sent);
+        sources.push(sent);
+        return computeDetailArrays(copy);
+      },
+      { simplifyAfter: 0 },
+    );
+    expect(sources[0]?.grounds.length).toBe(2 * 101);
+    for (const level of [0, 5, null]) {
+      for (const box of [null, [120, 29, 130, 31] as const]) {
+        const a = here.view(level, box).select(geometry.segments);
+        const b = away.view(level, box).select(geometry.segments);
+        expect(b.map((d) => [...d.ground])).toEqual(a.map((d) => [...d.ground]));
+      }
+    }
   });
 });

@@ -11,15 +11,21 @@
 import type { LinkGeometry, LinkSegment } from "../link-geometry";
 import { createBoxIndex, type LonLatBox } from "./box-index";
 import {
+  CHUNK_STEPS,
+  computeDetailArrays,
+  type DetailArrays,
+  type DetailSource,
+} from "./detail-arrays";
+import {
   distanceToSegment,
   levelTolerance,
   type PathRoom,
   pathRoom,
   type SimplifiedPath,
   simplifyPath,
-  toMercator,
-  vertexImportance,
 } from "./simplify";
+
+export { CHUNK_STEPS, pathBox } from "./detail-arrays";
 
 /**
  * Datasets whose active paths have more vertices are simplified by zoom; smaller ones are only
@@ -29,12 +35,6 @@ import {
  * world's cables (37,000), whose frames take a few dozen milliseconds either way.
  */
 export const SIMPLIFY_AFTER = 100_000;
-/**
- * Steps per chunk: a part's bounds are indexed a chunk at a time, so a long link through the view
- * is drawn for the stretch in it (at a regional view of gen-10000, a third of the vertices of the
- * parts that meet it), not end to end.
- */
-export const CHUNK_STEPS = 8;
 /** A waypoint this close to a vertex (in degrees, about a kilometre) is on the path there. */
 const PIN_DEGREES = 0.01;
 
@@ -144,40 +144,6 @@ export function pinnedVertices(
   return pinned;
 }
 
-/**
- * The bounds of `ground` (interleaved lon, lat), or of its vertices `from`…`to`, longitudes
- * unwrapped along the path, as `[west, south, east, north]`: written into `out` at `at` (4
- * numbers), or a new array.
- */
-export function pathBox(
-  ground: Float64Array,
-  out: number[] | Float64Array = [],
-  at = 0,
-  from = 0,
-  to = (ground.length >> 1) - 1,
-): LonLatBox {
-  let west = Infinity;
-  let east = -Infinity;
-  let south = Infinity;
-  let north = -Infinity;
-  let x = ground[2 * from] as number;
-  for (let i = 2 * from; i <= 2 * to; i += 2) {
-    const lon = ground[i] as number;
-    // Unwrapped: a step is never longer than half the world.
-    x = lon + Math.round((x - lon) / 360) * 360;
-    const lat = ground[i + 1] as number;
-    if (x < west) west = x;
-    if (x > east) east = x;
-    if (lat < south) south = lat;
-    if (lat > north) north = lat;
-  }
-  out[at] = west;
-  out[at + 1] = south;
-  out[at + 2] = east;
-  out[at + 3] = north;
-  return out.length === 4 ? (out as unknown as LonLatBox) : [west, south, east, north];
-}
-
 /** The places a link's path passes (from, via, to) and where it crosses borders. */
 function waypointsOf(
   link: LinkSegment["link"],
@@ -191,13 +157,16 @@ function waypointsOf(
   return { points, crossings: link.crossings.map((c) => c.at as readonly [number, number]) };
 }
 
-/** Builds the level of detail of `geometry`'s active segments. */
-export function createLinkDetail(
-  geometry: LinkGeometry,
-  { simplifyAfter = SIMPLIFY_AFTER } = {},
-): LinkDetail {
-  const positions = new Map(geometry.nodes.map((d) => [d.node.id, d.node.coordinates] as const));
-  /** Each distinct part (a path's `ground` array is its part's own), by its array. */
+/** The distinct parts of `geometry`'s active segments (a path's `ground` array is its part's own). */
+interface Parts {
+  readonly partOf: Map<Float64Array, number>;
+  readonly grounds: Float64Array[];
+  readonly stamps: Float32Array[];
+  readonly firstSegments: LinkSegment[];
+  readonly vertices: number;
+}
+
+function distinctParts(geometry: LinkGeometry): Parts {
   const partOf = new Map<Float64Array, number>();
   const grounds: Float64Array[] = [];
   const stamps: Float32Array[] = [];
@@ -212,35 +181,28 @@ export function createLinkDetail(
     firstSegments.push(segment);
     vertices += ground.length >> 1;
   }
-  // One array for every part's importance and one for every chunk's bounds: at 100,000 links,
-  // an array per part would be as many more for the collector.
-  const simplifies = vertices > simplifyAfter;
-  const all = new Float32Array(simplifies ? vertices : 0);
-  const importance: Float32Array[] = [];
-  /** Part `p`'s chunks are `firstChunk[p]` up to `firstChunk[p + 1]`. */
-  const firstChunk = new Int32Array(grounds.length + 1);
-  let chunks = 0;
-  grounds.forEach((ground, part) => {
-    firstChunk[part] = chunks;
-    chunks += chunkCount(ground.length >> 1);
-  });
-  firstChunk[grounds.length] = chunks;
-  const boxes = new Float64Array(4 * chunks);
-  let scratch = new Float64Array(256);
+  return { partOf, grounds, stamps, firstSegments, vertices };
+}
+
+/** `parts` packed for `computeDetailArrays`, with each part's pinned vertices if it `simplifies`. */
+function detailSource(geometry: LinkGeometry, parts: Parts, simplifies: boolean): DetailSource {
+  const { grounds, firstSegments, vertices } = parts;
+  const packed = new Float64Array(2 * vertices);
+  const starts = new Int32Array(grounds.length + 1);
+  const pins: number[] = [];
+  const pinStarts = new Int32Array(grounds.length + 1);
+  const positions = new Map(geometry.nodes.map((d) => [d.node.id, d.node.coordinates] as const));
   let waypointsFor: LinkSegment["link"] | null = null;
   let waypoints = {
     points: [] as (readonly [number, number])[],
     crossings: [] as (readonly [number, number])[],
   };
-  let offset = 0;
+  let at = 0;
   grounds.forEach((ground, part) => {
-    const n = ground.length >> 1;
-    const first = firstChunk[part] as number;
-    const count = (firstChunk[part + 1] as number) - first;
-    for (let k = 0; k < count; k++) {
-      const from = k * CHUNK_STEPS;
-      pathBox(ground, boxes, 4 * (first + k), from, Math.min(n - 1, from + CHUNK_STEPS));
-    }
+    starts[part] = at;
+    pinStarts[part] = pins.length;
+    packed.set(ground, 2 * at);
+    at += ground.length >> 1;
     if (!simplifies) return;
     const link = (firstSegments[part] as LinkSegment).link;
     // A link's parts are one after another: its waypoints are looked up once.
@@ -248,13 +210,55 @@ export function createLinkDetail(
       waypointsFor = link;
       waypoints = waypointsOf(link, positions);
     }
-    if (scratch.length < ground.length) scratch = new Float64Array(2 * ground.length);
-    const xy = toMercator(ground, scratch.subarray(0, ground.length));
-    const own = all.subarray(offset, offset + n);
-    offset += n;
-    vertexImportance(xy, pinnedVertices(ground, waypoints.points, waypoints.crossings), own);
-    importance.push(own);
+    for (const i of pinnedVertices(ground, waypoints.points, waypoints.crossings)) pins.push(i);
   });
+  starts[grounds.length] = at;
+  pinStarts[grounds.length] = pins.length;
+  return { grounds: packed, starts, pins: Int32Array.from(pins), pinStarts, simplifies };
+}
+
+/**
+ * Builds the level of detail of `geometry`'s active segments, its arrays computed by `compute`
+ * (given a function that makes its source, which it may make again: a worker's transfer empties it).
+ */
+export async function buildLinkDetail(
+  geometry: LinkGeometry,
+  compute: (source: () => DetailSource) => Promise<DetailArrays>,
+  { simplifyAfter = SIMPLIFY_AFTER } = {},
+): Promise<LinkDetail> {
+  const parts = distinctParts(geometry);
+  const simplifies = parts.vertices > simplifyAfter;
+  const arrays = await compute(() => detailSource(geometry, parts, simplifies));
+  return assemble(parts, arrays, simplifies);
+}
+
+/** Builds the level of detail of `geometry`'s active segments, here and now. */
+export function createLinkDetail(
+  geometry: LinkGeometry,
+  { simplifyAfter = SIMPLIFY_AFTER } = {},
+): LinkDetail {
+  const parts = distinctParts(geometry);
+  const simplifies = parts.vertices > simplifyAfter;
+  return assemble(
+    parts,
+    computeDetailArrays(detailSource(geometry, parts, simplifies)),
+    simplifies,
+  );
+}
+
+function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): LinkDetail {
+  const { partOf, grounds, stamps, vertices } = parts;
+  const { firstChunk, boxes } = arrays;
+  const chunks = firstChunk[grounds.length] as number;
+  const importance: Float32Array[] = [];
+  if (simplifies) {
+    let at = 0;
+    for (const ground of grounds) {
+      const n = ground.length >> 1;
+      importance.push(arrays.importance.subarray(at, at + n));
+      at += n;
+    }
+  }
   const index = createBoxIndex(boxes);
   /** Each level's paths, by part, made when first drawn. */
   const levels = new Map<number, { paths: (SimplifiedPath | undefined)[]; room: PathRoom }>();
@@ -373,6 +377,3 @@ export function createLinkDetail(
     },
   };
 }
-
-/** How many chunks a part of `n` vertices has: one at least. */
-const chunkCount = (n: number) => Math.max(1, Math.ceil((n - 1) / CHUNK_STEPS));
