@@ -160,4 +160,34 @@ describe("createFirstFrame", () => {
     await link();
     expect(calls).toEqual([]);
   });
+
+  it("compiles the overlaid surfaces at once but stages no link until the links may be drawn", async () => {
+    const { surfaces, calls, link } = recordingSurfaces();
+    let linksIn: () => void = () => {};
+    const first = createFirstFrame({
+      surfaces,
+      layers: layersFor,
+      mapLoaded: () => true,
+      onReady: () => {},
+      nextFrame: () => Promise.resolve(),
+      linksReady: new Promise<void>((resolve) => {
+        linksIn = resolve;
+      }),
+    });
+    for (const stack of ["flow", "over", "under"] as const) first.started(stack);
+    await settle();
+    await link();
+    await link();
+    first.render();
+    // Without links: compiled, nothing staged, nothing drawn.
+    expect(calls).toEqual(["compile under: labels", "compile flow: ", "compile over: nodes"]);
+    linksIn();
+    await settle();
+    expect(calls.slice(3)).toEqual([
+      "stage: pulse | nodes,selected",
+      "compile under: labels,links(hidden)",
+      "apply (map loaded: true)",
+      "draw all",
+    ]);
+  });
 });

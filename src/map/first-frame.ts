@@ -7,7 +7,8 @@
  * at 100,000 links, half a minute. Then the first frame.
  *
  * The overlaid surfaces do not wait for the map: they are on it from the start, and as soon as
- * both can take layers they compile theirs and take the links (staged: computed and uploaded, not
+ * both can take layers they compile theirs and, once the links may be drawn (a large dataset's
+ * level of detail is in, computed meanwhile), take the links (staged: computed and uploaded, not
  * drawn), while MapLibre loads the basemap's tiles. Their attributes are filled and uploaded while
  * the GPU links their programs (in parallel): waiting for the links first left the page idle, and
  * at 100,000 links the fill takes over half a second. The interleaved surface joins as soon as the
@@ -28,6 +29,11 @@ export interface FirstFrameDeps {
   readonly onReady: () => void;
   /** Resolves after the browser's next frame (see `afterFrame`). */
   readonly nextFrame?: () => Promise<void>;
+  /**
+   * Settles once the layers may take the links (a large dataset's level of detail is in): until
+   * then the overlaid surfaces compile theirs without them, and stage nothing.
+   */
+  readonly linksReady?: Promise<unknown>;
 }
 
 export interface FirstFrame {
@@ -52,8 +58,12 @@ export function createFirstFrame(deps: FirstFrameDeps): FirstFrame {
   const started = new Set<Stack>();
   /** Whether every surface has compiled its layers; nothing is drawn before. */
   let warmedUp = false;
-  /** Whether the overlaid surfaces have their layers (and so take the links, see `stage`). */
+  /** Whether the overlaid surfaces have their layers. */
   let overlaidWarm = false;
+  /** Whether the layers may take the links (see `linksReady`). */
+  let linksIn = false;
+  /** Whether the overlaid surfaces hold the links (see `stage`), and so take every change. */
+  let overlaidStaged = false;
   /** Whether they are about to. */
   let overlaidWarming = false;
   /** Whether their shader programs are linked. */
@@ -65,10 +75,19 @@ export function createFirstFrame(deps: FirstFrameDeps): FirstFrame {
   let underStaged = false;
   /** The surfaces still to draw, after the warm-up, before the map is ready. */
   const toDraw = new Set<Stack>(STACKS);
+  void (deps.linksReady ?? Promise.resolve()).then(() => {
+    linksIn = true;
+    if (!disposed) step();
+  });
 
   const render = () => {
     if (warmedUp) surfaces.apply(deps.layers(), deps.mapLoaded());
-    else if (overlaidWarm) surfaces.stage(deps.layers());
+    else if (overlaidStaged) surfaces.stage(deps.layers());
+  };
+
+  const stageOverlaid = () => {
+    overlaidStaged = true;
+    surfaces.stage(deps.layers());
   };
 
   const warmOverlaid = () => {
@@ -79,7 +98,6 @@ export function createFirstFrame(deps: FirstFrameDeps): FirstFrame {
         if (disposed) return;
         surfaces.compile(OVERLAID, deps.layers(true));
         overlaidWarm = true;
-        surfaces.stage(deps.layers());
         step();
         return surfaces.linked(OVERLAID);
       })
@@ -118,8 +136,9 @@ export function createFirstFrame(deps: FirstFrameDeps): FirstFrame {
   const step = () => {
     if (!overlaidWarming && OVERLAID.every((stack) => started.has(stack))) warmOverlaid();
     if (!underWarming && started.has("under")) warmUnder();
-    if (!underStaged && underWarm && overlaidWarm) stageUnder();
-    if (warmedUp || !deps.mapLoaded() || !overlaidLinked || !underWarm) return;
+    if (!overlaidStaged && overlaidWarm && linksIn) stageOverlaid();
+    if (!underStaged && underWarm && overlaidStaged) stageUnder();
+    if (warmedUp || !deps.mapLoaded() || !overlaidLinked || !overlaidStaged || !underWarm) return;
     warmedUp = true;
     render();
     surfaces.drawAll();

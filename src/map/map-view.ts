@@ -135,6 +135,8 @@ export function setupMapView(
   };
   /** Hands every surface the layers for the store's state now. */
   const render = () => firstFrame.render();
+  /** What the flow layer draws for the camera (large datasets); its links wait for it. */
+  const detail = createDetailView({ map, store, geometry, onChange: render });
 
   const surfaces = createDeckSurfaces(map, {
     onStart: (stack) => firstFrame.started(stack),
@@ -149,6 +151,7 @@ export function setupMapView(
     layers: layersNow,
     mapLoaded: () => loaded,
     onReady: deps.onReady,
+    linksReady: detail.ready,
   });
   const capture = createCapture(map, surfaces, render);
   const labels = createMapLabels({
@@ -162,7 +165,6 @@ export function setupMapView(
     panels: deps.panels,
     onChange: () => loaded && render(),
   });
-  const detail = createDetailView({ map, store, geometry, onChange: render });
   const picking = createPicking({
     map,
     store,
@@ -226,7 +228,6 @@ export function setupMapView(
 
   clock.want("flow", !still());
   startSurfaces(map, surfaces, prepared, {
-    detailReady: detail.ready.then(() => !disposed),
     clustersReady: clusters.ready,
     onLoad,
   });
@@ -246,9 +247,8 @@ export function setupMapView(
 }
 
 /**
- * The surfaces start before the tiles are in (see `first-frame.ts`): the overlaid ones at once
- * (once a large dataset's level of detail is in, as they take the links at once), the interleaved
- * one once the map has its style, as it adds its layers to it. The map loads once its places'
+ * The surfaces start before the tiles are in (see `first-frame.ts`): the overlaid ones at once,
+ * the interleaved one once the map has its style, as it adds its layers to it. The map loads once its places'
  * clusters are in: a dataset of many places draws its first frame with them clustered.
  */
 function startSurfaces(
@@ -256,13 +256,11 @@ function startSurfaces(
   surfaces: ReturnType<typeof createDeckSurfaces>,
   prepared: PreparedMap | null | undefined,
   steps: {
-    /** Resolves true when the overlaid surfaces may start (false: the view was disposed). */
-    readonly detailReady: Promise<boolean>;
     readonly clustersReady: Promise<unknown>;
     readonly onLoad: () => void;
   },
 ) {
-  void steps.detailReady.then((go) => go && surfaces.mountOverlaid());
+  surfaces.mountOverlaid();
   if (prepared?.styled()) surfaces.mountInterleaved();
   else map.once("style.load", surfaces.mountInterleaved);
   const loadWhenClustered = () => void steps.clustersReady.then(steps.onLoad);
