@@ -135,7 +135,6 @@ export function setupMapView(
   };
   /** Hands every surface the layers for the store's state now. */
   const render = () => firstFrame.render();
-  /** What the flow layer draws for the camera (large datasets); its links wait for it. */
   const detail = createDetailView({ map, store, geometry, onChange: render });
 
   const surfaces = createDeckSurfaces(map, {
