@@ -15,15 +15,21 @@ export type LonLatBox = readonly [number, number, number, number];
 /** `x` in [-180, 180). */
 const wrap = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
 
+/** The whole worlds that move a west edge `west` into [-180, 180), in degrees. */
+const worldShift = (west: number) => wrap(west) - west;
+
+/** Whether a box from `west` to `east` spans every longitude. */
+const spansWorld = (west: number, east: number) => east - west >= 360;
+
 /** `box` moved by whole worlds so that its west edge is in [-180, 180). */
 export function normalizeBox(box: LonLatBox): LonLatBox {
   const [west, south, east, north] = box;
-  const shift = wrap(west) - west;
+  const shift = worldShift(west);
   return [west + shift, south, east + shift, north];
 }
 
 /** Whether `box` spans every longitude. */
-export const fullCircle = (box: LonLatBox): boolean => box[2] - box[0] >= 360;
+export const fullCircle = (box: LonLatBox): boolean => spansWorld(box[0], box[2]);
 
 export interface BoxIndex {
   readonly size: number;
@@ -44,13 +50,11 @@ export function createBoxIndex(boxes: ArrayLike<number>): BoxIndex {
     const south = boxes[4 * i + 1] as number;
     const east = boxes[4 * i + 2] as number;
     const north = boxes[4 * i + 3] as number;
-    // A box round the whole world meets a view at any longitude, shifted or not.
-    if (east - west >= 360) tree.add(-180, south, 540, north);
-    else {
-      // Moved by whole worlds (as `normalizeBox`), without an array per box: there are many.
-      const shift = wrap(west) - west;
-      tree.add(west + shift, south, east + shift, north);
-    }
+    // A box round the whole world meets a view at any longitude, shifted or not; any other is
+    // moved as `normalizeBox` moves it, without an array per box (there are many).
+    const shift = worldShift(west);
+    if (spansWorld(west, east)) tree.add(-180, south, 540, north);
+    else tree.add(west + shift, south, east + shift, north);
   }
   if (size === 0) tree.add(0, 0, 0, 0);
   tree.finish();
