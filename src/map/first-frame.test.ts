@@ -65,6 +65,20 @@ const layersFor = (warm?: boolean): LayerGroups => ({
   over: warm ? [layer("nodes")] : [layer("nodes"), layer("selected")],
 });
 
+/**
+ * The first frame of `surfaces` on a map that has loaded, with no one waiting for it to be ready,
+ * frames that come at once, and the links ready when `linksReady` settles (at once without).
+ */
+const loadedFirstFrame = (surfaces: DeckSurfaces, linksReady?: Promise<unknown>) =>
+  createFirstFrame({
+    surfaces,
+    layers: layersFor,
+    mapLoaded: () => true,
+    onReady: () => {},
+    nextFrame: () => Promise.resolve(),
+    ...(linksReady ? { linksReady } : {}),
+  });
+
 describe("createFirstFrame", () => {
   it("compiles every surface without links, stages the links, and draws only once the map has loaded", async () => {
     const { surfaces, calls, link } = recordingSurfaces();
@@ -123,13 +137,7 @@ describe("createFirstFrame", () => {
 
   it("hands layers over only after the warm-up: staged first, then applied", async () => {
     const { surfaces, calls, link } = recordingSurfaces();
-    const first = createFirstFrame({
-      surfaces,
-      layers: layersFor,
-      mapLoaded: () => true,
-      onReady: () => {},
-      nextFrame: () => Promise.resolve(),
-    });
+    const first = loadedFirstFrame(surfaces);
     first.render();
     expect(calls).toEqual([]);
     for (const stack of ["flow", "over", "under"] as const) first.started(stack);
@@ -146,13 +154,7 @@ describe("createFirstFrame", () => {
 
   it("takes no further step once disposed", async () => {
     const { surfaces, calls, link } = recordingSurfaces();
-    const first = createFirstFrame({
-      surfaces,
-      layers: layersFor,
-      mapLoaded: () => true,
-      onReady: () => {},
-      nextFrame: () => Promise.resolve(),
-    });
+    const first = loadedFirstFrame(surfaces);
     first.started("flow");
     first.started("over");
     first.dispose();
@@ -164,16 +166,12 @@ describe("createFirstFrame", () => {
   it("compiles the overlaid surfaces at once but stages no link until the links may be drawn", async () => {
     const { surfaces, calls, link } = recordingSurfaces();
     let linksIn: () => void = () => {};
-    const first = createFirstFrame({
+    const first = loadedFirstFrame(
       surfaces,
-      layers: layersFor,
-      mapLoaded: () => true,
-      onReady: () => {},
-      nextFrame: () => Promise.resolve(),
-      linksReady: new Promise<void>((resolve) => {
+      new Promise<void>((resolve) => {
         linksIn = resolve;
       }),
-    });
+    );
     for (const stack of ["flow", "over", "under"] as const) first.started(stack);
     await settle();
     await link();
