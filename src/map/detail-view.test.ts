@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { LinkGeometry } from "../layers/link-geometry";
-import { DETAIL_AFTER, needsDetail } from "./detail-view";
+import type { DetailCameraDeps } from "./detail-camera";
+import { createDetailView, DETAIL_AFTER, needsDetail } from "./detail-view";
 
 /** Geometry of `parts` distinct parts of `vertices` vertices each, each drawn for two intervals. */
 function geometry(parts: number, vertices: number): LinkGeometry {
@@ -19,5 +20,20 @@ describe("needsDetail", () => {
   it("is turned off by detail=full in the address's query", () => {
     expect(needsDetail(geometry(10, DETAIL_AFTER), "?detail=full")).toBe(false);
     expect(needsDetail(geometry(10, DETAIL_AFTER), "?detail=auto")).toBe(true);
+  });
+});
+
+describe("createDetailView", () => {
+  it("settles, drawing whole paths, when the level of detail cannot be built", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    // Large enough to need it, but without the nodes its waypoints are looked up in.
+    const view = createDetailView({
+      geometry: geometry(10, DETAIL_AFTER),
+      search: "",
+    } as unknown as DetailCameraDeps & { search: string });
+    await expect(view.ready).resolves.toBeUndefined();
+    expect(view.current()).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith("level of detail unavailable:", expect.any(TypeError));
+    warn.mockRestore();
   });
 });

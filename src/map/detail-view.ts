@@ -30,7 +30,11 @@ export const needsDetail = (geometry: LinkGeometry, search: string): boolean =>
   new URLSearchParams(search).get("detail") !== "full" && activeVertices(geometry) > DETAIL_AFTER;
 
 export interface DetailView {
-  /** Settles once the level of detail is in and `current` has its first answer (at once without). */
+  /**
+   * Settles once the level of detail is in and `current` has its first answer (at once without),
+   * or it could not be loaded or built (then `current` stays `undefined`: whole paths). Never
+   * rejects.
+   */
   readonly ready: Promise<unknown>;
   /** What the flow layer draws now; `undefined` before the level of detail is in, or without it. */
   current(): DrawDetail | undefined;
@@ -46,10 +50,13 @@ export function createDetailView(
   let camera: DetailCamera | null = null;
   let disposed = false;
   const ready = needsDetail(deps.geometry, deps.search ?? location.search)
-    ? import("./detail-camera").then(async (m) => {
-        const detail = await m.loadLinkDetail(deps.geometry);
-        if (!disposed) camera = m.createDetailCamera(deps, detail);
-      })
+    ? import("./detail-camera")
+        .then(async (m) => {
+          const detail = await m.loadLinkDetail(deps.geometry);
+          if (!disposed) camera = m.createDetailCamera(deps, detail);
+        })
+        // Whole paths then: slower frames, the same picture (the first frame waits for this).
+        .catch((error: unknown) => console.warn("level of detail unavailable:", error))
     : Promise.resolve();
   return {
     ready,
