@@ -50,11 +50,22 @@ export function buildSolidLinks(
   animate: boolean,
   time: number,
 ): Layer {
-  const { parameters, theme, palette, focusLinks, day } = frame;
+  const { parameters, theme, palette, focusLinks, day, groupDay } = frame;
   const phase = flowPhase(time, animate);
   return keep(
     "links",
-    [solid, parameters, theme, animate, focusLinks, day, frame.warmUp, phase, frame.lineScale],
+    [
+      solid,
+      parameters,
+      theme,
+      animate,
+      focusLinks,
+      day,
+      groupDay,
+      frame.warmUp,
+      phase,
+      frame.lineScale,
+    ],
     () => {
       const { getColor: _color, getWidth: _width, ...shared } = activeLinkProps(frame, animate);
       const alpha = activeAlpha(animate);
@@ -65,6 +76,7 @@ export function buildSolidLinks(
         kindOf: (d) => d.link.kind,
         intervalOf: (d) => d.filter,
         day,
+        groupDay,
         styles: Object.fromEntries(
           LINK_KINDS.map((kind) => {
             const color = palette.links[kind];

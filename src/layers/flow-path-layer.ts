@@ -77,23 +77,34 @@ interface FlowPathsByKindProps<D> {
   readonly flow: Omit<FlowProps<D>, "id" | "data" | "getColor" | "getWidth">;
   /**
    * A datum's first and last day, and the day drawn: the layers whose data all lies before or
-   * after it are not drawn (see DAY_BUCKETS). Without them, every layer is.
+   * after it are not drawn (see `dayGroups`). Without them, every layer is.
    */
   readonly intervalOf?: (d: D) => readonly [number, number];
   readonly day?: number;
+  /**
+   * The day the groups are made around (see `dayGroups`): the date once it has stopped moving.
+   * When it leaves the window of the groups drawn, they are made again, which uploads every
+   * link once; so it should not follow the date while that moves. `day` when not given.
+   */
+  readonly groupDay?: number;
 }
 
 /**
- * Each kind's data is split by last day into this many groups (those still open, whose last day
- * is the latest, and quantiles of the others), each drawn by a layer of its own. The GPU filter
- * hides the links of other dates, but only after running the vertex shader on every vertex of
- * them: on a software GPU, most of a frame. A layer whose links have all ended by the date (or
- * not yet begun) is not drawn at all, and it keeps its buffers, so moving the date uploads
- * nothing. At gen-10000's opening date, about half the links are drawn.
+ * Each kind's data is split into this many groups by date, each drawn by a layer of its own (see
+ * `dayGroups`). The GPU filter hides the links of other dates, but only after running the vertex
+ * shader on every vertex of them: on a software GPU, most of a frame. A layer whose links have
+ * all ended by the date, or not yet begun, is not drawn at all, and it keeps its buffers, so
+ * moving the date uploads nothing.
  */
-export const DAY_BUCKETS = 4;
+export const DAY_GROUPS = 5;
+/** The group of the links active within the window round the groups' day. */
+const NOW = 2;
+/** The window is this share of the range of first days on each side of the day, at least… */
+const WINDOW_SHARE = 0.01;
+/** … this many days. */
+const MIN_WINDOW_DAYS = 7;
 
-/** The data of one kind and one group of last days, and their first and last day. */
+/** The data of one kind and one group of days, and their first and last day. */
 interface Group<D> {
   readonly kind: string;
   readonly bucket: number;
@@ -102,29 +113,58 @@ interface Group<D> {
   last: number;
 }
 
-/**
- * The group of each of `lastDays`: `DAY_BUCKETS - 1` for the latest (still open), quantiles of
- * the others below.
- */
-export function dayBuckets(lastDays: readonly number[]): number[] {
-  let latest = -Infinity;
-  for (const day of lastDays) if (day > latest) latest = day;
-  const ended = lastDays.filter((d) => d < latest).sort((a, b) => a - b);
-  const cuts: number[] = [];
-  for (let k = 1; k < DAY_BUCKETS - 1; k++) {
-    const cut = ended[Math.floor((k * ended.length) / (DAY_BUCKETS - 1))];
-    if (cut !== undefined) cuts.push(cut);
+/** The window of days round `centre` that `dayGroups` draws as one group. */
+export function dayWindow(
+  intervals: readonly (readonly [number, number])[],
+  centre: number,
+): readonly [number, number] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const [first] of intervals) {
+    if (first < min) min = first;
+    if (first > max) max = first;
   }
-  return lastDays.map((day) => {
-    if (day >= latest) return DAY_BUCKETS - 1;
-    let bucket = 0;
-    while (bucket < cuts.length && day >= (cuts[bucket] as number)) bucket++;
-    return bucket;
-  });
+  const half = Math.max(MIN_WINDOW_DAYS, intervals.length > 0 ? (max - min) * WINDOW_SHARE : 0);
+  return [centre - half, centre + half];
+}
+
+/** The median of `values` (the upper one of an even count). */
+function median(values: number[]): number {
+  values.sort((a, b) => a - b);
+  return values[values.length >> 1] ?? 0;
 }
 
 /**
- * The links as `FlowPathLayer`s: one per kind, and per group of last days (see DAY_BUCKETS). A
+ * The group of each interval, made around the day `centre`: `NOW` (2) for those active at any day
+ * of `dayWindow`, 0 and 1 for those that ended before it (by last day: the earlier half in 0),
+ * 3 and 4 for those that begin after it (by first day: the later half in 4). While the date is in
+ * the window, only the links active near it are drawn, where they are a small share; as the date
+ * moves away, the groups on its side are drawn too, half by half, until they are made again.
+ */
+export function dayGroups(
+  intervals: readonly (readonly [number, number])[],
+  centre: number,
+): { readonly groupOf: Uint8Array; readonly window: readonly [number, number] } {
+  const window = dayWindow(intervals, centre);
+  const [from, to] = window;
+  const groups = new Uint8Array(intervals.length).fill(NOW);
+  const lastsBefore: number[] = [];
+  const firstsAfter: number[] = [];
+  for (const [first, last] of intervals) {
+    if (last < from) lastsBefore.push(last);
+    else if (first > to) firstsAfter.push(first);
+  }
+  const lastCut = median(lastsBefore);
+  const firstCut = median(firstsAfter);
+  intervals.forEach(([first, last], i) => {
+    if (last < from) groups[i] = last < lastCut ? 0 : 1;
+    else if (first > to) groups[i] = first < firstCut ? 3 : 4;
+  });
+  return { groupOf: groups, window };
+}
+
+/**
+ * The links as `FlowPathLayer`s: one per kind, and per group of days (see `dayGroups`). A
  * link's colour and width depend on its kind alone (but for the focus, which dims some): given as
  * constants, they are two values for a whole layer, where one layer for all would fill and upload
  * them for every vertex, 8 bytes each (30 MB at 100,000 links). The composite's id is the one
@@ -138,18 +178,25 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
 > {
   static override layerName = "FlowPathsByKind";
 
-  declare state: { groups: Group<D>[] };
+  declare state: { groups: Group<D>[]; window: readonly [number, number] | null };
 
-  override updateState({ changeFlags }: UpdateParameters<this>): void {
-    if (!changeFlags.dataChanged && this.state.groups) return;
-    const { data, kindOf, intervalOf, styles } = this.props;
-    const buckets = intervalOf ? dayBuckets(data.map((d) => intervalOf(d)[1])) : null;
+  override updateState({ props, changeFlags }: UpdateParameters<this>): void {
+    const { window } = this.state;
+    const { groupDay } = props;
+    const moved =
+      window && groupDay !== undefined && (groupDay < window[0] || groupDay > window[1]);
+    if (!changeFlags.dataChanged && this.state.groups && !moved) return;
+    const { data, kindOf, intervalOf, styles } = props;
+    const centre = groupDay ?? props.day;
+    const intervals = intervalOf ? data.map(intervalOf) : null;
+    const made = intervals && centre !== undefined ? dayGroups(intervals, centre) : null;
+    const groupOf = made?.groupOf;
     const byKey = new Map<string, Group<D>>();
     data.forEach((d, i) => {
       const kind = kindOf(d);
-      const bucket = buckets ? (buckets[i] as number) : 0;
+      const bucket = groupOf ? (groupOf[i] as number) : NOW;
       const key = `${kind}-${bucket}`;
-      const [first, last] = intervalOf ? intervalOf(d) : [-Infinity, Infinity];
+      const [first, last] = intervals?.[i] ?? [-Infinity, Infinity];
       const group = byKey.get(key);
       if (group) {
         group.data.push(d);
@@ -161,7 +208,10 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
     const groups = [...byKey.values()].sort(
       (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.bucket - b.bucket,
     );
-    this.setState({ groups });
+    // Made again once the groups' day leaves the middle half of the window.
+    const [from, to] = made?.window ?? [0, 0];
+    const quarter = (to - from) / 4;
+    this.setState({ groups, window: made ? [from + quarter, to - quarter] : null });
   }
 
   override renderLayers() {
@@ -172,7 +222,7 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
     const drawn: Group<D>[] =
       groups.length > 0
         ? groups.filter((g) => g.kind in styles)
-        : [{ kind: kinds[0] as string, bucket: 0, data: [], first: 0, last: 0 }];
+        : [{ kind: kinds[0] as string, bucket: NOW, data: [], first: 0, last: 0 }];
     return drawn.map((group) => {
       const style = styles[group.kind] as KindStyle<D>;
       return new FlowPathLayer<D>(

@@ -24,6 +24,7 @@ import { createFraming, type FrameBounds } from "./framing";
 import { createMapLabels, type MapLabels } from "./labels";
 import { createPicking, type HoverPick, linkIdOf } from "./picking";
 import { featuredPlaces, loadPlaceClusters } from "./place-clusters-loader";
+import { createSettledDay, type SettledDay } from "./settled-day";
 import { paintTheme } from "./theme";
 
 /** The active places before the first layers are built. */
@@ -76,19 +77,7 @@ export function setupMapView(
 ): () => void {
   const { store, topology, geometry, basemap, clock } = deps;
   const state = store.getState();
-  const map = openMap(
-    container,
-    {
-      topology,
-      basemap,
-      theme: state.theme,
-      projection: state.projection,
-      camera: state.camera,
-      padding: deps.framePadding(),
-      present: state.present,
-    },
-    prepared,
-  );
+  const map = openMapOf(container, deps, prepared);
   if ("failure" in map) {
     deps.onFailure(map.failure);
     return () => {};
@@ -117,6 +106,7 @@ export function setupMapView(
       geometry,
       countryLabels: labels.countryLabels(),
       day: toDayNumber(s.date),
+      groupDay: settledDay.current(),
       fadeDays,
       selection: s.selection,
       // Not in an export: the pointer was on the map when the dialog opened, not in the image.
@@ -136,6 +126,7 @@ export function setupMapView(
   /** Hands every surface the layers for the store's state now. */
   const render = () => firstFrame.render();
   const detail = createDetailView({ map, store, geometry, onChange: render });
+  const settledDay = createSettledDay(toDayNumber(state.date), () => loaded && render());
 
   const surfaces = createDeckSurfaces(map, {
     onStart: (stack) => firstFrame.started(stack),
@@ -192,6 +183,7 @@ export function setupMapView(
     clock,
     labels,
     detail,
+    settledDay,
     projectNow: !!prepared?.styled(),
     selected: (selection) => {
       featured = featuredPlaces(geometry, selection, hoveredLink);
@@ -238,11 +230,31 @@ export function setupMapView(
     framing.dispose();
     labels.dispose();
     detail.dispose();
+    settledDay.dispose();
     picking.dispose();
     clock.want("flow", false);
     surfaces.dispose();
     map.remove();
   };
+}
+
+/** Opens the map in `container` (or takes over `prepared`) at the store's view now. */
+function openMapOf(container: HTMLElement, deps: MapViewDeps, prepared?: PreparedMap | null) {
+  const { store, topology, basemap } = deps;
+  const state = store.getState();
+  return openMap(
+    container,
+    {
+      topology,
+      basemap,
+      theme: state.theme,
+      projection: state.projection,
+      camera: state.camera,
+      padding: deps.framePadding(),
+      present: state.present,
+    },
+    prepared,
+  );
 }
 
 /**
@@ -291,6 +303,7 @@ interface Followers {
   readonly clock: Clock;
   readonly labels: MapLabels;
   readonly detail: DetailView;
+  readonly settledDay: SettledDay;
   /** The map has its style already: the projection applies now, not once it has. */
   readonly projectNow: boolean;
   /** The selection changed (after the layers were handed over): its places named first, framed. */
@@ -306,7 +319,14 @@ function followStore(store: AppStore, f: Followers): (() => void)[] {
   if (f.projectNow) applyProjection();
   else map.on("style.load", applyProjection);
   return [
-    watch(store, (s) => s.date, render),
+    watch(
+      store,
+      (s) => s.date,
+      (date) => {
+        render();
+        f.settledDay.moved(toDayNumber(date));
+      },
+    ),
     watch(
       store,
       (s) => s.selection,
