@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromDayNumber, isIsoDate, toDayNumber } from "./dates";
 
@@ -17,5 +18,32 @@ describe("dates", () => {
       expect(fromDayNumber(toDayNumber(iso))).toBe(iso);
     }
     expect(() => toDayNumber("2017-02-30")).toThrow('invalid date: "2017-02-30"');
+  });
+
+  it("reads every string as a date exactly when Date's own calendar has that day", () => {
+    const pad = (n: number, width: number) => String(n).padStart(width, "0");
+    const candidate = fc.oneof(
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 13 }),
+          fc.integer({ min: 0, max: 32 }),
+        )
+        .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`),
+      fc.string({ maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(candidate, (text) => {
+        // Date's reading of the same text: a real day when it round-trips.
+        const parsed = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : NaN;
+        const real =
+          !Number.isNaN(parsed) &&
+          Number(text.slice(0, 4)) >= 100 &&
+          new Date(parsed).toISOString().slice(0, 10) === text;
+        expect(isIsoDate(text)).toBe(real);
+        if (real) expect(toDayNumber(text)).toBe(parsed / 86_400_000);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });
