@@ -59,7 +59,13 @@ export function refsOfKeys(topology: Topology, keys: readonly string[]): Readonl
 /** The keys of the networks `link` names, each once, in the link's order. */
 export function linkNetworkKeys(topology: Topology, link: Link): string[] {
   const index = networkIndexOf(topology);
-  return [...new Set((link.networks ?? []).map((ref) => index.keyOf(ref)))];
+  // One array per link, no set: a link names one network or a few, and there are 100,000 links.
+  const keys: string[] = [];
+  for (const ref of link.networks ?? []) {
+    const key = index.keyOf(ref);
+    if (!keys.includes(key)) keys.push(key);
+  }
+  return keys;
 }
 
 /** A network that runs links: its key, its record (if listed) and its links. */

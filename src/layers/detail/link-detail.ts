@@ -92,18 +92,20 @@ const lonDelta = (a: number, b: number) => ((((a - b + 180) % 360) + 360) % 360)
 /**
  * The vertices of `ground` kept at every level: the one at each of `points` (the link's
  * landings) and both ends of the step through each of `crossings`, so a crossing's marker stays
- * on the line drawn.
+ * on the line drawn. Added to `pinned` (one array for all the parts), which is returned.
  */
 export function pinnedVertices(
   ground: Float64Array,
   points: readonly (readonly [number, number])[],
   crossings: readonly (readonly [number, number])[],
+  pinned: number[] = [],
 ): number[] {
-  const pinned: number[] = [];
   const n = ground.length >> 1;
   const distance = (i: number, lon: number, lat: number) =>
     Math.hypot(lonDelta(ground[2 * i] as number, lon), (ground[2 * i + 1] as number) - lat);
-  for (const [lon, lat] of points) {
+  for (const point of points) {
+    const lon = point[0];
+    const lat = point[1];
     // Most links start and end at their places, and the ends are always kept.
     if (distance(0, lon, lat) <= PIN_DEGREES || distance(n - 1, lon, lat) <= PIN_DEGREES) continue;
     let nearest = -1;
@@ -117,7 +119,9 @@ export function pinnedVertices(
     }
     if (nearest >= 0) pinned.push(nearest);
   }
-  for (const [lon, lat] of crossings) {
+  for (const crossing of crossings) {
+    const lon = crossing[0];
+    const lat = crossing[1];
     let step = -1;
     let best = PIN_DEGREES;
     for (let i = 1; i < n; i++) {
@@ -210,7 +214,7 @@ function detailSource(geometry: LinkGeometry, parts: Parts, simplifies: boolean)
       waypointsFor = link;
       waypoints = waypointsOf(link, positions);
     }
-    for (const i of pinnedVertices(ground, waypoints.points, waypoints.crossings)) pins.push(i);
+    pinnedVertices(ground, waypoints.points, waypoints.crossings, pins);
   });
   starts[grounds.length] = at;
   pinStarts[grounds.length] = pins.length;
