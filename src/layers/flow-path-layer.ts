@@ -90,14 +90,13 @@ interface FlowPathsByKindProps<D> {
 }
 
 /**
- * Each kind's data is split into this many groups by date, each drawn by a layer of its own (see
- * `dayGroups`). The GPU filter hides the links of other dates, but only after running the vertex
+ * The group of the links active within the window round the groups' day, the middle one of the
+ * five `dayGroups` makes. Each kind's data is split into those groups, each drawn by a layer of
+ * its own. The GPU filter hides the links of other dates, but only after running the vertex
  * shader on every vertex of them: on a software GPU, most of a frame. A layer whose links have
  * all ended by the date, or not yet begun, is not drawn at all, and it keeps its buffers, so
  * moving the date uploads nothing.
  */
-export const DAY_GROUPS = 5;
-/** The group of the links active within the window round the groups' day. */
 const NOW = 2;
 /** The window is this share of the range of first days on each side of the day, at least… */
 const WINDOW_SHARE = 0.01;
