@@ -161,4 +161,30 @@ test.describe("level of detail", () => {
     await expect.poll(() => Math.abs(cameraOf(page).lon - point[0])).toBeLessThan(3);
     await expectDrawnAt(page, point, link);
   });
+
+  test("where WebGL draws on the CPU, only the flow's surface gives up multisampling", async ({
+    page,
+  }) => {
+    await openApp(page, "ds=north-korea&anim=1");
+    const canvases = await page
+      .getByRole("region", { name: "Map" })
+      .locator("canvas")
+      .evaluateAll((elements) =>
+        elements.map((canvas) => {
+          // Every canvas of the map has a WebGL2 context by now: this returns it.
+          const gl = (canvas as HTMLCanvasElement).getContext("webgl2");
+          const info = gl?.getExtension("WEBGL_debug_renderer_info");
+          return {
+            antialias: gl?.getContextAttributes()?.antialias ?? null,
+            renderer: gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "",
+          };
+        }),
+      );
+    // MapLibre's, then the flow's, then the one over it.
+    expect(canvases).toHaveLength(3);
+    const software = /llvmpipe|swiftshader|softpipe|lavapipe|basic render/i.test(
+      canvases[0]?.renderer ?? "",
+    );
+    expect(canvases.map((c) => c.antialias)).toEqual([true, !software, true]);
+  });
 });
