@@ -7,6 +7,7 @@ import { buildLinkGeometry } from "./layers/link-geometry";
 import type { Basemap } from "./map/basemap";
 import type { Clock } from "./map/clock";
 import type { PreparedMap } from "./map/create-map";
+import { loadDetail } from "./map/detail-view";
 import type { Topology } from "./model/schema";
 import { setupSessionAddress, urlSessionOf } from "./session/address";
 import { setupPanels } from "./session/panels";
@@ -62,12 +63,10 @@ export function createSession(options: SessionOptions): Session {
   roots.sidebar.prepend(description);
   const tooltip = createTooltip(roots.map);
   const address = setupSessionAddress(store, urlSession, options);
-  const map = createSessionMap({
-    ...options,
-    store,
-    tooltip,
-    geometry: buildLinkGeometry(topology),
-  });
+  const geometry = buildLinkGeometry(topology);
+  // Under way while the panels are set up and the map starts (see `loadDetail`).
+  void loadDetail(geometry);
+  const map = createSessionMap({ ...options, store, tooltip, geometry });
   const disposers = setupPanels(roots, {
     ...options,
     store,

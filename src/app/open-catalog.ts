@@ -1,4 +1,5 @@
 import { afterFrame } from "../map/after-frame";
+import { PREFETCH_DETAIL_LINKS, prefetchDetail } from "../map/detail-view";
 import { loadTopology } from "../model/load";
 import { showNotice } from "../ui/notices";
 import { decode, urlContextOf } from "../url/codec";
@@ -22,6 +23,8 @@ export async function openCatalogDataset(
     messages.replaceChildren();
     const entry = entryOf(context.catalog, hash);
     loading.show(`Loading ${entry.title}…`);
+    // Fetched while the data downloads (see `prefetchDetail`).
+    if (entry.counts.links >= PREFETCH_DETAIL_LINKS) prefetchDetail();
     const topology = await loadTopology(`data/${entry.file}`, {
       fetcher: shell.fetcher,
       onProgress: (loaded, total) => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { holds, widen } from "./detail-camera";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { computeDetailArrays, type DetailSource } from "../layers/detail/detail-arrays";
+import { computeArrays, holds, widen } from "./detail-camera";
 
 describe("widen", () => {
   it("widens a view by a quarter of its size on each side, within the poles", () => {
@@ -28,5 +29,79 @@ describe("holds", () => {
 
   it("holds any longitude when it spans them all", () => {
     expect(holds([-180, -15, 540, 15], [100, -10, 300, 10])).toBe(true);
+  });
+});
+
+describe("computeArrays", () => {
+  /** One part of `n` vertices along a wave. */
+  const source = (n = 40): DetailSource => {
+    const grounds = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      grounds[2 * i] = i;
+      grounds[2 * i + 1] = Math.sin(i / 3) * 5;
+    }
+    return {
+      grounds,
+      starts: Int32Array.of(0, n),
+      pins: new Int32Array(0),
+      pinStarts: Int32Array.of(0, 0),
+      simplifies: true,
+    };
+  };
+
+  /** A stand-in for the browser's Worker that records what it is sent. */
+  function fakeWorkers() {
+    const made: {
+      sent: unknown[];
+      terminated: boolean;
+      onmessage: ((e: { data: unknown }) => void) | null;
+      onerror: (() => void) | null;
+    }[] = [];
+    class FakeWorker {
+      sent: unknown[] = [];
+      terminated = false;
+      onmessage: ((e: { data: unknown }) => void) | null = null;
+      onerror: (() => void) | null = null;
+      constructor() {
+        made.push(this);
+      }
+      postMessage(message: unknown) {
+        this.sent.push(message);
+      }
+      terminate() {
+        this.terminated = true;
+      }
+    }
+    vi.stubGlobal("Worker", FakeWorker);
+    return made;
+  }
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("computes a small source here, with no worker", async () => {
+    const made = fakeWorkers();
+    await expect(computeArrays(() => source())).resolves.toEqual(computeDetailArrays(source()));
+    expect(made).toHaveLength(0);
+  });
+
+  it("sends a larger one to a worker and takes its answer", async () => {
+    const made = fakeWorkers();
+    const answer = computeDetailArrays(source());
+    const arrays = computeArrays(() => source(), 10);
+    expect(made).toHaveLength(1);
+    const worker = made[0] as (typeof made)[number];
+    expect(worker.sent).toHaveLength(1);
+    worker.onmessage?.({ data: answer });
+    await expect(arrays).resolves.toBe(answer);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it("computes here when the worker fails", async () => {
+    const made = fakeWorkers();
+    const arrays = computeArrays(() => source(), 10);
+    made[0]?.onerror?.();
+    await expect(arrays).resolves.toEqual(computeDetailArrays(source()));
   });
 });

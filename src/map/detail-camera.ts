@@ -87,10 +87,24 @@ function viewBox(map: MapLibreMap, globe: boolean): LonLatBox | null {
 }
 
 /**
- * The arrays of `source()` computed in a worker, which leaves the page's main thread to start the
- * map (at 100,000 links, most of a second); here if the browser cannot start one or it fails.
+ * Sources of up to this many vertices are computed here: at 10,000 links (320,000 vertices) it
+ * takes about 50 ms, where a worker's start, and its answer's turn on a page busy starting the
+ * map, took one to two seconds.
  */
-function computeInWorker(source: () => DetailSource): Promise<DetailArrays> {
+const HERE_UP_TO = 1_000_000;
+
+/**
+ * The arrays of `source()`, computed in a worker if it is large: that leaves the page's main
+ * thread to start the map (at 100,000 links, most of a second); here if the browser cannot start
+ * one or it fails. `hereUpTo`: the most vertices computed here.
+ */
+export function computeArrays(
+  source: () => DetailSource,
+  hereUpTo = HERE_UP_TO,
+): Promise<DetailArrays> {
+  const sent = source();
+  if (sent.grounds.length >> 1 <= hereUpTo) return Promise.resolve(computeDetailArrays(sent));
+  // The source sent is transferred (emptied): made again for here.
   const here = () => computeDetailArrays(source());
   let worker: Worker;
   try {
@@ -99,7 +113,7 @@ function computeInWorker(source: () => DetailSource): Promise<DetailArrays> {
       name: "level of detail",
     });
   } catch {
-    return Promise.resolve(here());
+    return Promise.resolve(computeDetailArrays(sent));
   }
   return new Promise<DetailArrays>((resolve) => {
     const done = (arrays: DetailArrays) => {
@@ -107,16 +121,14 @@ function computeInWorker(source: () => DetailSource): Promise<DetailArrays> {
       resolve(arrays);
     };
     worker.onmessage = (event: MessageEvent<DetailArrays>) => done(event.data);
-    // The source sent was transferred (emptied): made again for here.
     worker.onerror = () => done(here());
-    const sent = source();
     worker.postMessage(sent, [sent.grounds.buffer]);
   });
 }
 
-/** `geometry`'s level of detail, its arrays computed in a worker. */
+/** `geometry`'s level of detail, its arrays computed in a worker if large. */
 export const loadLinkDetail = (geometry: LinkGeometry): Promise<LinkDetail> =>
-  buildLinkDetail(geometry, computeInWorker);
+  buildLinkDetail(geometry, computeArrays);
 
 /** Follows the camera with `detail`, `deps.geometry`'s level of detail. */
 export function createDetailCamera(deps: DetailCameraDeps, detail: LinkDetail): DetailCamera {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { LinkGeometry } from "../layers/link-geometry";
 import type { DetailCameraDeps } from "./detail-camera";
-import { createDetailView, DETAIL_AFTER, needsDetail } from "./detail-view";
+import { createDetailView, DETAIL_AFTER, loadDetail, needsDetail } from "./detail-view";
 
 /** Geometry of `parts` distinct parts of `vertices` vertices each, each drawn for two intervals. */
 function geometry(parts: number, vertices: number): LinkGeometry {
@@ -35,5 +35,24 @@ describe("createDetailView", () => {
     expect(view.current()).toBeUndefined();
     expect(warn).toHaveBeenCalledWith("level of detail unavailable:", expect.any(TypeError));
     warn.mockRestore();
+  });
+});
+
+describe("loadDetail", () => {
+  it("is one build per geometry, however often it is asked for", async () => {
+    // The builds fail (the test's geometry has no nodes), and say so.
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const large = geometry(10, DETAIL_AFTER);
+    const first = loadDetail(large, "");
+    const other = loadDetail(geometry(10, DETAIL_AFTER), "");
+    expect(loadDetail(large, "")).toBe(first);
+    expect(other).not.toBe(first);
+    await Promise.all([first, other]);
+    expect(warn).toHaveBeenCalledTimes(2);
+    warn.mockRestore();
+  });
+
+  it("is null for a geometry that needs none", async () => {
+    await expect(loadDetail(geometry(2, 10), "")).resolves.toBeNull();
   });
 });

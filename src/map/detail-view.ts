@@ -3,7 +3,7 @@
  * loaded apart, and not at all for the others. `?detail=full` in the address turns it off (the
  * bench compares the two).
  */
-import type { DrawDetail } from "../layers/detail/link-detail";
+import type { DrawDetail, LinkDetail } from "../layers/detail/link-detail";
 import type { LinkGeometry } from "../layers/link-geometry";
 import type { DetailCamera, DetailCameraDeps } from "./detail-camera";
 
@@ -43,21 +43,78 @@ export interface DetailView {
   dispose(): void;
 }
 
-/** The level of detail for `deps.geometry`, if it needs one; `search`: `location.search` by default. */
+/**
+ * Catalog datasets of this many links or more fetch the level of detail's code while their data
+ * downloads (a catalog entry counts links, not vertices): the world's submarine cables, about 500
+ * links with 37,000 vertices, need it; the curated datasets, a dozen links, do not.
+ */
+export const PREFETCH_DETAIL_LINKS = 200;
+
+type DetailModule = typeof import("./detail-camera");
+/** The level of detail's code, once it is in. */
+let detailModule: DetailModule | null = null;
+const importDetail = () =>
+  import("./detail-camera").then((m) => {
+    detailModule = m;
+    return m;
+  });
+
+/**
+ * Fetches the level of detail's code now, so that it is in when `loadDetail` asks. Asked for only
+ * then, it came 1.3–2.2 s later at 10,000–100,000 links: each step of loading a module, even one
+ * loaded already, waits for its turn on a page busy starting the map.
+ */
+export function prefetchDetail(): void {
+  importDetail().catch(() => {
+    // `loadDetail` will say what went wrong, if it goes wrong again.
+  });
+}
+
+/** Each geometry's level of detail, being built or built (`null`: it needs none, or failed). */
+const loads = new WeakMap<LinkGeometry, Promise<LinkDetail | null>>();
+
+/**
+ * Starts building `geometry`'s level of detail, if it needs one (`search`: `location.search` by
+ * default), and returns what `createDetailView` will take; called again, the same build. Called
+ * as soon as the geometry is made, before the panels and the map: a large dataset's first frame
+ * waits for it. Started with the map view, it was in 0.2–0.6 s after the map had loaded, at
+ * 10,000 links.
+ */
+export function loadDetail(geometry: LinkGeometry, search = location.search) {
+  let load = loads.get(geometry);
+  if (!load) {
+    const build = (m: DetailModule) => m.loadLinkDetail(geometry);
+    const code = detailModule;
+    load = needsDetail(geometry, search)
+      ? // With the code in, the build starts now (its worker is sent the paths at once).
+        (code
+          ? new Promise<LinkDetail>((resolve) => resolve(build(code)))
+          : importDetail().then(build)
+        ).catch((error: unknown) => {
+          // Whole paths then: slower frames, the same picture (the first frame waits for this).
+          console.warn("level of detail unavailable:", error);
+          return null;
+        })
+      : Promise.resolve(null);
+    loads.set(geometry, load);
+  }
+  return load;
+}
+
+/** The level of detail for `deps.geometry`, if it needs one (see `loadDetail`). */
 export function createDetailView(
   deps: DetailCameraDeps & { readonly search?: string },
 ): DetailView {
   let camera: DetailCamera | null = null;
   let disposed = false;
-  const ready = needsDetail(deps.geometry, deps.search ?? location.search)
-    ? import("./detail-camera")
-        .then(async (m) => {
-          const detail = await m.loadLinkDetail(deps.geometry);
-          if (!disposed) camera = m.createDetailCamera(deps, detail);
-        })
-        // Whole paths then: slower frames, the same picture (the first frame waits for this).
-        .catch((error: unknown) => console.warn("level of detail unavailable:", error))
-    : Promise.resolve();
+  const load = loadDetail(deps.geometry, deps.search);
+  const ready = load
+    .then(async (detail) => {
+      if (!detail || disposed) return;
+      const m = detailModule ?? (await importDetail());
+      if (!disposed) camera = m.createDetailCamera(deps, detail);
+    })
+    .catch((error: unknown) => console.warn("level of detail unavailable:", error));
   return {
     ready,
     current: () => camera?.current(),
