@@ -65,6 +65,7 @@ export function buildSolidLinks(
       frame.warmUp,
       phase,
       frame.lineScale,
+      frame.smoothEdges,
     ],
     () => {
       const { getColor: _color, getWidth: _width, ...shared } = activeLinkProps(frame, animate);
@@ -99,6 +100,7 @@ export function buildSolidLinks(
           getTimestamps: (d: LinkSegment) => d.timestamps,
           capRounded: true,
           jointRounded: true,
+          antialiasing: frame.smoothEdges,
           fadeTrail: animate,
           trailLength: FLOW_SPAN * 0.45,
           currentTime: phase,

@@ -39,6 +39,24 @@ const byId = ({ under, flow, over }: LayerGroups) =>
 const ids = (layers: readonly { id: string }[]) => layers.map((l) => l.id);
 
 describe("createLayerBuilder", () => {
+  it("smooths the edges of the flow's lines in the shader only when asked (its surface is single-sampled)", () => {
+    const smoothing = (groups: LayerGroups) => {
+      const links = byId(groups).get("links") as unknown as { props: { flow: object } };
+      const disrupted = byId(groups).get("links-disrupted") as unknown as { props: object };
+      return [links.props.flow, disrupted.props].map(
+        (props) => (props as { antialiasing?: boolean }).antialiasing,
+      );
+    };
+    expect(smoothing(createLayerBuilder()(input(1)))).toEqual([false, false]);
+    expect(smoothing(createLayerBuilder()(input(1, { smoothEdges: true })))).toEqual([true, true]);
+    // The compared links are drawn on the same surface.
+    const compare = { onlyA: new Set<string>(), onlyB: new Set<string>(), both: new Set<string>() };
+    const compared = createLayerBuilder()(input(1, { smoothEdges: true, compare })).flow;
+    expect(compared.map((l) => (l.props as { antialiasing?: boolean }).antialiasing)).toEqual(
+      compared.map(() => true),
+    );
+  });
+
   it("while the flow animates, builds only the links layer anew; every other layer is the same instance", () => {
     const build = createLayerBuilder();
     const first = byId(build(input(1)));

@@ -32,6 +32,7 @@ function buildCompareLayer(
     widthMinPixels: 1.5,
     capRounded: !dashed,
     jointRounded: true,
+    antialiasing: frame.smoothEdges,
     getDashArray: [4, 2.5],
     dashJustified: true,
     extensions: dashed ? [DASHES] : [],

@@ -33,6 +33,7 @@ export function buildDisruptedLinks(
       frame.warmUp,
       disrupted.length > 0 ? pulse : 0,
       frame.lineScale,
+      frame.smoothEdges,
     ],
     () =>
       new PathLayer<LinkSegment>({
@@ -48,6 +49,7 @@ export function buildDisruptedLinks(
         opacity: 0.55 + 0.45 * pulse,
         capRounded: true,
         jointRounded: true,
+        antialiasing: frame.smoothEdges,
         pickable: true,
         ...activeOn(day),
         updateTriggers: { getColor: [theme, focusLinks] },

@@ -60,6 +60,11 @@ export interface LayerInput {
    * minute.
    */
   readonly warmUp?: boolean;
+  /**
+   * The flow's surface draws without multisampling (where WebGL runs on the CPU, see
+   * `map/deck-surfaces.ts`): its lines smooth their own edges, in the shader.
+   */
+  readonly smoothEdges?: boolean;
 }
 
 /** Link ids active only at date A, only at date B, and at both. */

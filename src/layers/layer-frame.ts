@@ -46,6 +46,8 @@ export interface LayerFrame {
   readonly warmUp: boolean | undefined;
   /** How much the zoom scales the links' widths (see `zoomScales`); 1 when not given. */
   readonly lineScale: number;
+  /** See `LayerInput.smoothEdges`: deck.gl's `antialiasing` for the flow's layers. */
+  readonly smoothEdges: boolean;
 }
 
 /** The frame of one build. */
@@ -57,6 +59,7 @@ export function buildLayerFrame(input: {
   readonly focusLinks: ReadonlySet<string> | null;
   readonly warmUp?: boolean;
   readonly places?: { readonly lineScale: number } | undefined;
+  readonly smoothEdges?: boolean;
 }): LayerFrame {
   const { parameters, textParameters } = layerParameters(input.projection);
   return {
@@ -69,6 +72,7 @@ export function buildLayerFrame(input: {
     textParameters,
     warmUp: input.warmUp,
     lineScale: input.places?.lineScale ?? 1,
+    smoothEdges: input.smoothEdges ?? false,
   };
 }
 

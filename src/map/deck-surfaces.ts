@@ -32,9 +32,9 @@ const PARALLEL_COMPILE = { _disabledFeatures: {} };
 /**
  * The flow's surface without multisampled antialiasing, where WebGL draws on the CPU: it is the
  * surface every animation frame redraws, and there multisampling costs a third of the frame
- * (gen-10000 at zoom 5 over Europe: 183–200 ms a frame with it, 133 without). Its lines' edges
- * are then stepped where a GPU would smooth them. The other surfaces keep it: they are redrawn
- * only when the camera or the data changes.
+ * (gen-10000 at zoom 5 over Europe: 183–200 ms a frame with it, 133 without). Its lines smooth
+ * their own edges instead, in the shader (`LayerInput.smoothEdges`: 150 ms). The other surfaces
+ * keep it: they are redrawn only when the camera or the data changes.
  */
 const SINGLE_SAMPLED = { ...PARALLEL_COMPILE, webgl: { antialias: false } };
 
@@ -118,6 +118,8 @@ export interface DeckSurfaces {
   matchCanvas(): void;
   /** The overlaid surfaces' canvases, bottom to top. */
   canvases(): HTMLCanvasElement[];
+  /** Whether the flow's surface draws without multisampling (see `SINGLE_SAMPLED`). */
+  readonly singleSampled: boolean;
   dispose(): void;
 }
 
@@ -284,6 +286,7 @@ export function createDeckSurfaces(map: MapLibreMap, events: SurfaceEvents): Dec
       for (const stack of STACKS)
         contexts[stack]?.setDrawingBufferSize(canvas.width, canvas.height);
     },
+    singleSampled: software,
     canvases: () =>
       OVERLAID.flatMap((stack) => {
         const canvas = deckOf(overlays[stack])?.getCanvas();

@@ -46,6 +46,7 @@ function recordingSurfaces() {
     pick: () => null,
     matchCanvas: () => {},
     canvases: () => [],
+    singleSampled: false,
     dispose: () => {},
   };
   const link = async () => {

@@ -121,6 +121,7 @@ export function setupMapView(
       // The flow stands still until the map is ready: a new phase would be one more frame.
       time: capture.frozenTime() ?? (firstFrame.ready() ? clock.time() : 0),
       warmUp: warm,
+      smoothEdges: surfaces.singleSampled,
     });
   };
   /** Hands every surface the layers for the store's state now. */
