@@ -33,8 +33,9 @@ const PARALLEL_COMPILE = { _disabledFeatures: {} };
  * The flow's surface without multisampled antialiasing, where WebGL draws on the CPU: it is the
  * surface every animation frame redraws, and there multisampling costs a third of the frame
  * (gen-10000 at zoom 5 over Europe: 183–200 ms a frame with it, 133 without). Its lines smooth
- * their own edges instead, in the shader (`LayerInput.smoothEdges`: 150 ms). The other surfaces
- * keep it: they are redrawn only when the camera or the data changes.
+ * their own edges instead, in the shader (`LayerInput.smoothEdges`), but for the largest
+ * datasets (`map-view.ts`). The other surfaces keep it: they are redrawn only when the camera or
+ * the data changes.
  */
 const SINGLE_SAMPLED = { ...PARALLEL_COMPILE, webgl: { antialias: false } };
 

@@ -11,7 +11,7 @@ import type { DetailCamera, DetailCameraDeps } from "./detail-camera";
 export const DETAIL_AFTER = 20_000;
 
 /** Vertices of the distinct parts of `geometry`'s active segments. */
-function activeVertices(geometry: LinkGeometry): number {
+export function activeVertices(geometry: LinkGeometry): number {
   const seen = new Set<Float64Array>();
   let vertices = 0;
   for (const segment of geometry.segments) {

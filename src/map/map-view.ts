@@ -18,7 +18,7 @@ import { createCapture, type MapCapture } from "./capture";
 import type { Clock } from "./clock";
 import { openMap, type PreparedMap } from "./create-map";
 import { createDeckSurfaces } from "./deck-surfaces";
-import { createDetailView, type DetailView } from "./detail-view";
+import { activeVertices, createDetailView, type DetailView } from "./detail-view";
 import { createFirstFrame } from "./first-frame";
 import { createFraming, type FrameBounds } from "./framing";
 import { createMapLabels, type MapLabels } from "./labels";
@@ -26,6 +26,14 @@ import { createPicking, type HoverPick, linkIdOf } from "./picking";
 import { featuredPlaces, loadPlaceClusters } from "./place-clusters-loader";
 import { createSettledDay, type SettledDay } from "./settled-day";
 import { paintTheme } from "./theme";
+
+/**
+ * Datasets of up to this many vertices smooth the edges of the flow's lines in the shader where
+ * its surface is single-sampled (see `deck-surfaces.ts`). Larger ones do not: their frames are
+ * the slow ones, and smoothing widens each line by a pixel or so, which at a world view of thin
+ * lines is most of their fragments (a tenth more per frame at 100,000 links).
+ */
+const SMOOTH_UP_TO = 100_000;
 
 /** The active places before the first layers are built. */
 const NO_NODES: ReadonlySet<string> = new Set();
@@ -121,7 +129,7 @@ export function setupMapView(
       // The flow stands still until the map is ready: a new phase would be one more frame.
       time: capture.frozenTime() ?? (firstFrame.ready() ? clock.time() : 0),
       warmUp: warm,
-      smoothEdges: surfaces.singleSampled,
+      smoothEdges,
     });
   };
   /** Hands every surface the layers for the store's state now. */
@@ -137,6 +145,8 @@ export function setupMapView(
     },
     onHover: (stack, info) => picking.hover(stack, info),
   });
+  // Once per dataset: a change would compile the links' shaders again, waiting for the GPU.
+  const smoothEdges = surfaces.singleSampled && activeVertices(geometry) <= SMOOTH_UP_TO;
   const firstFrame = createFirstFrame({
     surfaces,
     layers: layersNow,
