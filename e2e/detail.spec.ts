@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import { isSoftwareRenderer } from "../src/map/software-renderer";
 import { parseTopology } from "../src/model/parse-topology";
 import { pathParts } from "../src/model/path-coordinates";
 import type { Link } from "../src/model/schema";
@@ -182,9 +183,7 @@ test.describe("level of detail", () => {
       );
     // MapLibre's, then the flow's, then the one over it.
     expect(canvases).toHaveLength(3);
-    const software = /llvmpipe|swiftshader|softpipe|lavapipe|basic render/i.test(
-      canvases[0]?.renderer ?? "",
-    );
+    const software = isSoftwareRenderer(canvases[0]?.renderer ?? "");
     expect(canvases.map((c) => c.antialias)).toEqual([true, !software, true]);
   });
 });
