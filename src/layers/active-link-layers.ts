@@ -50,7 +50,7 @@ export function buildSolidLinks(
   animate: boolean,
   time: number,
 ): Layer {
-  const { parameters, theme, palette, focusLinks, day, groupDay } = frame;
+  const { parameters, theme, palette, focusLinks, day } = frame;
   const phase = flowPhase(time, animate);
   return keep(
     "links",
@@ -61,7 +61,6 @@ export function buildSolidLinks(
       animate,
       focusLinks,
       day,
-      groupDay,
       frame.warmUp,
       phase,
       frame.lineScale,
@@ -77,7 +76,6 @@ export function buildSolidLinks(
         kindOf: (d) => d.link.kind,
         intervalOf: (d) => d.filter,
         day,
-        groupDay,
         styles: Object.fromEntries(
           LINK_KINDS.map((kind) => {
             const color = palette.links[kind];

@@ -16,6 +16,7 @@ import {
 } from "@deck.gl/core";
 import { TripsLayer, type TripsLayerProps } from "@deck.gl/geo-layers";
 import type { PathLayerProps } from "@deck.gl/layers";
+import { countAtMost, sortByDay } from "./day-window";
 
 /** How far the trail's head lightens the line towards white. */
 const FLOW_LIGHTEN = 0.35;
@@ -37,8 +38,20 @@ if (trips.fadeTrail && color.a >= ${FLOW_MIN_ALPHA.toFixed(2)}) {
 }
 `;
 
+/** What `FlowPathLayer` adds to TripsLayer's props. */
+export interface FlowRowsProps {
+  /**
+   * Only the first `drawRows` data rows are drawn (all when not given): the vertex shader runs on
+   * the rows' vertices alone, and nothing is uploaded when the count changes.
+   */
+  readonly drawRows?: number;
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: the data type defaults to any, as TripsLayer's does
-export class FlowPathLayer<D = any, P extends object = object> extends TripsLayer<D, P> {
+export class FlowPathLayer<D = any, P extends object = object> extends TripsLayer<
+  D,
+  P & FlowRowsProps
+> {
   static override layerName = "FlowPathLayer";
 
   /**
@@ -58,6 +71,22 @@ export class FlowPathLayer<D = any, P extends object = object> extends TripsLaye
       shaders.inject = { ...shaders.inject, "fs:DECKGL_FILTER_COLOR": FLOW_COLOR };
     return shaders;
   }
+
+  /**
+   * Draws the first `drawRows` rows: the path layer's instances are its vertices, row after row,
+   * so they are the instances before the row `drawRows` starts at. deck.gl sets the whole count
+   * after each update; this narrows it for the draw (picking draws through here too).
+   */
+  override draw(params: Parameters<TripsLayer<D, P>["draw"]>[0]): void {
+    const rows = this.props.drawRows;
+    const { model, startIndices } = this.state as {
+      model?: { setInstanceCount(count: number): void };
+      startIndices?: ArrayLike<number>;
+    };
+    const start = rows === undefined ? undefined : startIndices?.[rows];
+    if (model && start !== undefined) model.setInstanceCount(start);
+    super.draw(params);
+  }
 }
 
 /** How the links of one kind are drawn: a constant, or an accessor where links differ. */
@@ -76,100 +105,102 @@ interface FlowPathsByKindProps<D> {
   /** What every kind's layer shares (`getColor` and `getWidth` come from `styles`). */
   readonly flow: Omit<FlowProps<D>, "id" | "data" | "getColor" | "getWidth">;
   /**
-   * A datum's first and last day, and the day drawn: the layers whose data all lies before or
-   * after it are not drawn (see `dayGroups`). Without them, every layer is.
+   * A datum's first and last day, and the day drawn: only the links begun by the day, in the
+   * groups whose links have not all ended, are drawn (see `groupByLastDay`). Without them, every
+   * link is.
    */
   readonly intervalOf?: (d: D) => readonly [number, number];
   readonly day?: number;
-  /**
-   * The day the groups are made around (see `dayGroups`): the date once it has stopped moving.
-   * When it leaves the window of the groups drawn, they are made again, which uploads every
-   * link once; so it should not follow the date while that moves. `day` when not given.
-   */
-  readonly groupDay?: number;
 }
 
 /**
- * The group of the links active within the window round the groups' day, the middle one of the
- * five `dayGroups` makes. Each kind's data is split into those groups, each drawn by a layer of
- * its own. The GPU filter hides the links of other dates, but only after running the vertex
- * shader on every vertex of them: on a software GPU, most of a frame. A layer whose links have
- * all ended by the date, or not yet begun, is not drawn at all, and it keeps its buffers, so
- * moving the date uploads nothing.
+ * Each kind's links are split into groups by their last day, each drawn by a layer of its own and
+ * sorted by first day. The GPU filter hides the links of other dates, but only after running the
+ * vertex shader on every vertex it is given: on a software GPU, most of a frame. So on a day, a
+ * group whose links have all ended is not drawn, and the others draw only their links begun by
+ * then (their first rows, see `FlowPathLayer.drawRows`). Moving the date changes a count per
+ * layer and uploads nothing; beyond the day's links, what the vertex shader runs on is the links
+ * of the group whose last days span the day that have ended already.
+ *
+ * The links that end last (the open-ended ones) are a group of their own; the others are split
+ * at quantiles of their last days into up to `LAST_DAY_GROUPS` groups of at least
+ * `LINKS_PER_GROUP` links: more groups draw fewer ended links but cost a layer each.
  */
-const NOW = 2;
-/** The window is this share of the range of first days on each side of the day, at least… */
-const WINDOW_SHARE = 0.01;
-/** … this many days. */
-const MIN_WINDOW_DAYS = 7;
+const LAST_DAY_GROUPS = 6;
+const LINKS_PER_GROUP = 500;
 
-/** The data of one kind and one group of days, and their first and last day. */
+/**
+ * The data of one kind and one group of last days, by first day: its first days and its latest
+ * last day.
+ */
 interface Group<D> {
   readonly kind: string;
-  readonly bucket: number;
+  /** The group's place in its kind, for its layer's id. */
+  readonly bucket: number | "all";
   readonly data: D[];
-  first: number;
-  last: number;
+  /** The data's first days, ascending; `null` without intervals (every row drawn). */
+  readonly firsts: Float64Array | null;
+  readonly last: number;
 }
 
-/** The window of days round `centre` that `dayGroups` draws as one group. */
-export function dayWindow(
-  intervals: readonly (readonly [number, number])[],
-  centre: number,
-): readonly [number, number] {
-  let min = Infinity;
-  let max = -Infinity;
-  for (const interval of intervals) {
-    const first = interval[0];
-    if (first < min) min = first;
-    if (first > max) max = first;
-  }
-  const half = Math.max(MIN_WINDOW_DAYS, intervals.length > 0 ? (max - min) * WINDOW_SHARE : 0);
-  return [centre - half, centre + half];
-}
-
-/** The median of `values` (the upper one of an even count). */
-function median(values: number[]): number {
-  values.sort((a, b) => a - b);
-  return values[values.length >> 1] ?? 0;
+/** The groups of one kind's links (see the groups above), each by first day. */
+function kindGroups<D>(
+  kind: string,
+  items: readonly { d: D; filter: readonly [number, number] }[],
+) {
+  const { groupOf, groups: count } = groupByLastDay(items.map((x) => x.filter));
+  const split: (typeof items)[number][][] = Array.from({ length: count + 1 }, () => []);
+  items.forEach((x, i) => {
+    split[groupOf[i] as number]?.push(x);
+  });
+  const groups: Group<D>[] = [];
+  split.forEach((members, bucket) => {
+    if (members.length === 0) return;
+    const { sorted, days } = sortByDay(members, 0);
+    let last = -Infinity;
+    for (const x of members) if (x.filter[1] > last) last = x.filter[1];
+    groups.push({ kind, bucket, data: sorted.map((x) => x.d), firsts: days, last });
+  });
+  return groups;
 }
 
 /**
- * The group of each interval, made around the day `centre`: `NOW` (2) for those active at any day
- * of `dayWindow`, 0 and 1 for those that ended before it (by last day: the earlier half in 0),
- * 3 and 4 for those that begin after it (by first day: the later half in 4). While the date is in
- * the window, only the links active near it are drawn, where they are a small share; as the date
- * moves away, the groups on its side are drawn too, half by half, until they are made again.
+ * Splits `intervals` by last day: each one's group is 0…n−1 (`groups` is n) by quantiles of the
+ * last days of those that end before the latest last day, and n for those that end on it.
  */
-export function dayGroups(
-  intervals: readonly (readonly [number, number])[],
-  centre: number,
-): { readonly groupOf: Uint8Array; readonly window: readonly [number, number] } {
-  const window = dayWindow(intervals, centre);
-  const [from, to] = window;
-  const groups = new Uint8Array(intervals.length).fill(NOW);
-  const lastsBefore: number[] = [];
-  const firstsAfter: number[] = [];
-  // Indexed, not destructured: no iterator per interval, at 100,000 of them.
-  for (const interval of intervals) {
-    if (interval[1] < from) lastsBefore.push(interval[1]);
-    else if (interval[0] > to) firstsAfter.push(interval[0]);
-  }
-  const lastCut = median(lastsBefore);
-  const firstCut = median(firstsAfter);
-  for (let i = 0; i < intervals.length; i++) {
-    const interval = intervals[i] as readonly [number, number];
-    const first = interval[0];
-    const last = interval[1];
-    if (last < from) groups[i] = last < lastCut ? 0 : 1;
-    else if (first > to) groups[i] = first < firstCut ? 3 : 4;
-  }
-  return { groupOf: groups, window };
+export function groupByLastDay(intervals: readonly (readonly [number, number])[]): {
+  readonly groupOf: Uint16Array;
+  readonly groups: number;
+} {
+  let latest = -Infinity;
+  for (const interval of intervals) if (interval[1] > latest) latest = interval[1];
+  const lasts = new Float64Array(intervals.length);
+  let n = 0;
+  for (const interval of intervals) if (interval[1] < latest) lasts[n++] = interval[1];
+  const sorted = lasts.subarray(0, n).sort();
+  const groups = Math.min(LAST_DAY_GROUPS, Math.max(1, Math.floor(n / LINKS_PER_GROUP)));
+  const cuts = Float64Array.from({ length: groups - 1 }, (_, i) =>
+    n > 0 ? (sorted[Math.floor(((i + 1) * n) / groups)] as number) : 0,
+  );
+  const groupOf = new Uint16Array(intervals.length);
+  intervals.forEach((interval, i) => {
+    groupOf[i] = interval[1] < latest ? countAtMost(cuts, interval[1]) : groups;
+  });
+  return { groupOf, groups };
 }
 
+/** All of `data`, drawn whatever the day (no intervals given). */
+const undatedGroup = <D>(kind: string, data: D[]): Group<D> => ({
+  kind,
+  bucket: "all",
+  data,
+  firsts: null,
+  last: Infinity,
+});
+
 /**
- * The links as `FlowPathLayer`s: one per kind, and per group of days (see `dayGroups`). A
- * link's colour and width depend on its kind alone (but for the focus, which dims some): given as
+ * The links as `FlowPathLayer`s: one per kind and group of last days (see `kindGroups`). A link's
+ * colour and width depend on its kind alone (but for the focus, which dims some): given as
  * constants, they are two values for a whole layer, where one layer for all would fill and upload
  * them for every vertex, 8 bytes each (30 MB at 100,000 links). The composite's id is the one
  * picking reports (`info.layer`). Only the groups with links get a layer (they are rebuilt on
@@ -182,42 +213,34 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
 > {
   static override layerName = "FlowPathsByKind";
 
-  declare state: { groups: Group<D>[]; window: readonly [number, number] | null };
+  declare state: { groups: Group<D>[] };
 
   override updateState({ props, changeFlags }: UpdateParameters<this>): void {
-    const { window } = this.state;
-    const { groupDay } = props;
-    const moved =
-      window && groupDay !== undefined && (groupDay < window[0] || groupDay > window[1]);
-    if (!changeFlags.dataChanged && this.state.groups && !moved) return;
+    if (!changeFlags.dataChanged && this.state.groups) return;
     const { data, kindOf, intervalOf, styles } = props;
-    const centre = groupDay ?? props.day;
-    const intervals = intervalOf ? data.map(intervalOf) : null;
-    const made = intervals && centre !== undefined ? dayGroups(intervals, centre) : null;
-    const groupOf = made?.groupOf;
-    const byKey = new Map<string, Group<D>>();
-    data.forEach((d, i) => {
+    const byKind = new Map<string, D[]>();
+    for (const d of data) {
       const kind = kindOf(d);
-      const bucket = groupOf ? (groupOf[i] as number) : NOW;
-      const key = `${kind}-${bucket}`;
-      const interval = intervals?.[i];
-      const first = interval ? interval[0] : -Infinity;
-      const last = interval ? interval[1] : Infinity;
-      const group = byKey.get(key);
-      if (group) {
-        group.data.push(d);
-        if (first < group.first) group.first = first;
-        if (last > group.last) group.last = last;
-      } else byKey.set(key, { kind, bucket, data: [d], first, last });
-    });
-    const order = Object.keys(styles);
-    const groups = [...byKey.values()].sort(
-      (a, b) => order.indexOf(a.kind) - order.indexOf(b.kind) || a.bucket - b.bucket,
-    );
-    // Made again once the groups' day leaves the middle half of the window.
-    const [from, to] = made?.window ?? [0, 0];
-    const quarter = (to - from) / 4;
-    this.setState({ groups, window: made ? [from + quarter, to - quarter] : null });
+      const list = byKind.get(kind);
+      if (list) list.push(d);
+      else byKind.set(kind, [d]);
+    }
+    const groups: Group<D>[] = [];
+    for (const kind of Object.keys(styles)) {
+      const list = byKind.get(kind);
+      if (!list) continue;
+      if (!intervalOf) {
+        groups.push(undatedGroup(kind, list));
+        continue;
+      }
+      groups.push(
+        ...kindGroups(
+          kind,
+          list.map((d) => ({ d, filter: intervalOf(d) })),
+        ),
+      );
+    }
+    this.setState({ groups });
   }
 
   override renderLayers() {
@@ -225,24 +248,23 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
     const { groups } = this.state;
     const kinds = Object.keys(styles);
     // Without data, one layer still stands, so the warm-up compiles the shader the others share.
-    const drawn: Group<D>[] =
-      groups.length > 0
-        ? groups.filter((g) => g.kind in styles)
-        : [{ kind: kinds[0] as string, bucket: NOW, data: [], first: 0, last: 0 }];
+    const drawn: Group<D>[] = groups.length > 0 ? groups : [undatedGroup(kinds[0] as string, [])];
     return drawn.map((group) => {
       const style = styles[group.kind] as KindStyle<D>;
+      // The links begun by the day (`activeOn`'s bounds); none if all have ended by then.
+      const rows =
+        day === undefined || !group.firsts
+          ? group.data.length
+          : group.last >= day - 0.5
+            ? countAtMost(group.firsts, day + 0.5)
+            : 0;
       return new FlowPathLayer<D>(
         this.getSubLayerProps({
           ...flow,
           id: `${group.kind}-${group.bucket}`,
           data: group.data,
-          // All ended before the day, or all begin after it: the GPU filter (`activeOn`) would
-          // hide them all.
-          visible:
-            (flow.visible ?? true) &&
-            (day === undefined ||
-              group.data.length === 0 ||
-              (group.first <= day + 0.5 && group.last >= day - 0.5)),
+          drawRows: rows,
+          visible: (flow.visible ?? true) && (rows > 0 || group.data.length === 0),
           getColor: style.getColor,
           getWidth: style.getWidth,
         }),

@@ -15,11 +15,6 @@ export interface LayerInput {
   readonly countryLabels: readonly CountryLabel[];
   /** The current date as a day number. */
   readonly day: number;
-  /**
-   * The date once it has stopped moving, as a day number: the links are grouped by date around
-   * it (see `dayGroups`), which uploads them again. `day` when not given.
-   */
-  readonly groupDay?: number;
   /** How long (days) a link glows after it appears and lingers as a ghost after it retires. */
   readonly fadeDays: number;
   readonly selection: Selection | null;

@@ -35,8 +35,6 @@ export interface LayerFrame {
   readonly theme: ThemeName;
   readonly palette: DataPalette;
   readonly day: number;
-  /** See `LayerInput.groupDay`; `day` when not given. */
-  readonly groupDay: number;
   readonly focusLinks: ReadonlySet<string> | null;
   /** For lines and points (see `layerParameters`). */
   readonly parameters: LayerParameters;
@@ -55,7 +53,6 @@ export function buildLayerFrame(input: {
   readonly theme: ThemeName;
   readonly projection: ProjectionName;
   readonly day: number;
-  readonly groupDay?: number | undefined;
   readonly focusLinks: ReadonlySet<string> | null;
   readonly warmUp?: boolean;
   readonly places?: { readonly lineScale: number } | undefined;
@@ -66,7 +63,6 @@ export function buildLayerFrame(input: {
     theme: input.theme,
     palette: DATA_PALETTES[input.theme],
     day: input.day,
-    groupDay: input.groupDay ?? input.day,
     focusLinks: input.focusLinks,
     parameters,
     textParameters,

@@ -24,7 +24,6 @@ import { createFraming, type FrameBounds } from "./framing";
 import { createMapLabels, type MapLabels } from "./labels";
 import { createPicking, type HoverPick, linkIdOf } from "./picking";
 import { featuredPlaces, loadPlaceClusters } from "./place-clusters-loader";
-import { createSettledDay, type SettledDay } from "./settled-day";
 import { paintTheme } from "./theme";
 
 /**
@@ -114,7 +113,6 @@ export function setupMapView(
       geometry,
       countryLabels: labels.countryLabels(),
       day: toDayNumber(s.date),
-      groupDay: settledDay.current(),
       fadeDays,
       selection: s.selection,
       // Not in an export: the pointer was on the map when the dialog opened, not in the image.
@@ -135,7 +133,6 @@ export function setupMapView(
   /** Hands every surface the layers for the store's state now. */
   const render = () => firstFrame.render();
   const detail = createDetailView({ map, store, geometry, onChange: render });
-  const settledDay = createSettledDay(toDayNumber(state.date), () => loaded && render());
 
   const surfaces = createDeckSurfaces(map, {
     onStart: (stack) => firstFrame.started(stack),
@@ -194,7 +191,6 @@ export function setupMapView(
     clock,
     labels,
     detail,
-    settledDay,
     projectNow: !!prepared?.styled(),
     selected: (selection) => {
       featured = featuredPlaces(geometry, selection, hoveredLink);
@@ -241,7 +237,6 @@ export function setupMapView(
     framing.dispose();
     labels.dispose();
     detail.dispose();
-    settledDay.dispose();
     picking.dispose();
     clock.want("flow", false);
     surfaces.dispose();
@@ -314,7 +309,6 @@ interface Followers {
   readonly clock: Clock;
   readonly labels: MapLabels;
   readonly detail: DetailView;
-  readonly settledDay: SettledDay;
   /** The map has its style already: the projection applies now, not once it has. */
   readonly projectNow: boolean;
   /** The selection changed (after the layers were handed over): its places named first, framed. */
@@ -330,14 +324,7 @@ function followStore(store: AppStore, f: Followers): (() => void)[] {
   if (f.projectNow) applyProjection();
   else map.on("style.load", applyProjection);
   return [
-    watch(
-      store,
-      (s) => s.date,
-      (date) => {
-        render();
-        f.settledDay.moved(toDayNumber(date));
-      },
-    ),
+    watch(store, (s) => s.date, render),
     watch(
       store,
       (s) => s.selection,
