@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FlowPathLayer, FlowPathsByKind, groupByLastDay, type KindStyle } from "./flow-path-layer";
+import {
+  FlowPathLayer,
+  FlowPathsByKind,
+  groupByLastDay,
+  type KindStyle,
+  LAST_DAY_GROUPS,
+  LINKS_PER_GROUP,
+} from "./flow-path-layer";
 
 interface Datum {
   readonly kind: string;
@@ -110,9 +117,9 @@ describe("FlowPathsByKind", () => {
     for (const day of [500, 1800, 3650]) {
       const active = data.filter((d) => d.days && d.days[0] <= day && d.days[1] >= day);
       const layers = sublayers(data, day);
-      expect(layers.length).toBeLessThanOrEqual(7);
+      expect(layers.length).toBeLessThanOrEqual(LAST_DAY_GROUPS + 1);
       // Beyond the day's links: the ended ones of the group whose last days span it.
-      expect(drawn(layers).length).toBeLessThan(active.length + data.length / 6);
+      expect(drawn(layers).length).toBeLessThan(active.length + data.length / LAST_DAY_GROUPS);
     }
   });
 
@@ -130,28 +137,33 @@ describe("FlowPathsByKind", () => {
       layer.props = props;
       return (layer.renderLayers() as FlowPathLayer<Datum>[]).map((l) => l.props.drawRows);
     };
-    const before = rowsOn(1000);
-    const after = rowsOn(3000);
-    expect(after.reduce((a, b) => (a ?? 0) + (b ?? 0), 0)).toBeGreaterThan(
-      before.reduce((a, b) => (a ?? 0) + (b ?? 0), 0) as number,
-    );
+    // Each layer's count is its links begun by the day (0 where all have ended): only counts change.
+    for (const day of [1000, 3000]) {
+      const rows = rowsOn(day);
+      made.forEach((group, g) => {
+        const begun = (group.data as Datum[]).filter((d) => (d.days?.[0] ?? 0) <= day).length;
+        expect(rows[g]).toBe(group.last >= day ? begun : 0);
+      });
+    }
+    expect(rowsOn(1000)).not.toEqual(rowsOn(3000));
   });
 });
 
 describe("groupByLastDay", () => {
   it("puts the links that end last apart, and splits the others at quantiles", () => {
+    const n = LAST_DAY_GROUPS * LINKS_PER_GROUP * 2;
     const intervals: [number, number][] = [
-      ...Array.from({ length: 3000 }, (_, i): [number, number] => [0, i]),
+      ...Array.from({ length: n }, (_, i): [number, number] => [0, i]),
       [5, 1_000_000],
       [9, 1_000_000],
     ];
     const { groupOf, groups } = groupByLastDay(intervals);
-    expect(groups).toBe(6);
-    expect(groupOf[3000]).toBe(6);
-    expect(groupOf[3001]).toBe(6);
-    // Quantiles: 500 a group, in order of last day.
-    expect([...groupOf.subarray(0, 3000)].filter((g) => g === 0)).toHaveLength(500);
-    for (let i = 1; i < 3000; i++)
+    expect(groups).toBe(LAST_DAY_GROUPS);
+    expect(groupOf[n]).toBe(LAST_DAY_GROUPS);
+    expect(groupOf[n + 1]).toBe(LAST_DAY_GROUPS);
+    // Quantiles: as many a group, in order of last day.
+    expect([...groupOf.subarray(0, n)].filter((g) => g === 0)).toHaveLength(n / LAST_DAY_GROUPS);
+    for (let i = 1; i < n; i++)
       expect(groupOf[i] as number).toBeGreaterThanOrEqual(groupOf[i - 1] as number);
   });
 
