@@ -78,16 +78,24 @@ describe("FlowPathsByKind", () => {
   });
 
   it("draws exactly the links begun by the day of the groups that have not all ended", () => {
-    // Ended at days 10…40, and one still open (100).
-    const data: Datum[] = [10, 20, 30, 40, 100].map((last) => ({
-      kind: "cable",
-      days: [last - 5, last],
-    }));
-    expect(drawn(sublayers(data, 100)).map((d) => d.days?.[1])).toEqual([100]);
-    expect(drawn(sublayers(data, 120)).map((d) => d.days?.[1])).toEqual([]);
-    // Begun by day 26: the links ending at 10…30 (their group's last day is 40) and the open one.
-    expect(drawn(sublayers(data, 26)).length).toBeLessThan(data.length);
-    expect(drawn(sublayers(data, 2))).toEqual([]);
+    // Two groups: links ending on days 1…150, and on days 151…300 with one open-ended link.
+    const data: Datum[] = [
+      ...Array.from(
+        { length: 2 * LINKS_PER_GROUP },
+        (_, i): Datum => ({
+          kind: "cable",
+          days: [i + 1 - 5, i + 1],
+        }),
+      ),
+      { kind: "cable", days: [95, 1_000_000] },
+    ];
+    // Day 100: the links begun by then, of both groups (those ending by day 105, and the open one).
+    const on100 = drawn(sublayers(data, 100));
+    expect(on100).toHaveLength(106);
+    expect(on100.every((d) => (d.days?.[0] ?? 0) <= 100)).toBe(true);
+    // Day 400: the earlier group has ended, and is not drawn; the later one is, ended links too.
+    expect(drawn(sublayers(data, 400))).toHaveLength(LINKS_PER_GROUP + 1);
+    expect(drawn(sublayers(data, -10))).toEqual([]);
   });
 
   it("draws every link active on the day, and none begun after it", () => {
@@ -117,7 +125,7 @@ describe("FlowPathsByKind", () => {
     for (const day of [500, 1800, 3650]) {
       const active = data.filter((d) => d.days && d.days[0] <= day && d.days[1] >= day);
       const layers = sublayers(data, day);
-      expect(layers.length).toBeLessThanOrEqual(LAST_DAY_GROUPS + 1);
+      expect(layers.length).toBeLessThanOrEqual(LAST_DAY_GROUPS);
       // Beyond the day's links: the ended ones of the group whose last days span it.
       expect(drawn(layers).length).toBeLessThan(active.length + data.length / LAST_DAY_GROUPS);
     }
@@ -149,8 +157,34 @@ describe("FlowPathsByKind", () => {
   });
 });
 
+describe("FlowPathsByKind's hidden layers", () => {
+  it("are the layers last made, so deck.gl finds nothing to update in them", () => {
+    const data: Datum[] = Array.from({ length: 3650 }, (_, i) => ({
+      kind: "cable",
+      days: [i, i + 365],
+    }));
+    const layer = updated(data, 1000);
+    const frame = (time: number) => {
+      layer.props = Object.create(layer.props, {
+        flow: { value: { currentTime: time, filterRange: [[time, time]] } },
+      });
+      return layer.renderLayers() as FlowPathLayer<Datum>[];
+    };
+    const [first, second] = [frame(1), frame(2)];
+    const hidden = second.filter((l) => l.props.visible === false);
+    const shown = second.filter((l) => l.props.visible !== false);
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const l of hidden) {
+      expect(first).toContain(l);
+      expect(l.props.currentTime).toBe(1);
+    }
+    for (const l of shown) expect(l.props.currentTime).toBe(2);
+  });
+});
+
 describe("groupByLastDay", () => {
-  it("puts the links that end last apart, and splits the others at quantiles", () => {
+  it("splits the links at quantiles of last days, those that end last in the last group", () => {
     const n = LAST_DAY_GROUPS * LINKS_PER_GROUP * 2;
     const intervals: [number, number][] = [
       ...Array.from({ length: n }, (_, i): [number, number] => [0, i]),
@@ -159,22 +193,22 @@ describe("groupByLastDay", () => {
     ];
     const { groupOf, groups } = groupByLastDay(intervals);
     expect(groups).toBe(LAST_DAY_GROUPS);
-    expect(groupOf[n]).toBe(LAST_DAY_GROUPS);
-    expect(groupOf[n + 1]).toBe(LAST_DAY_GROUPS);
+    expect(groupOf[n]).toBe(LAST_DAY_GROUPS - 1);
+    expect(groupOf[n + 1]).toBe(LAST_DAY_GROUPS - 1);
     // Quantiles: as many a group, in order of last day.
     expect([...groupOf.subarray(0, n)].filter((g) => g === 0)).toHaveLength(n / LAST_DAY_GROUPS);
     for (let i = 1; i < n; i++)
       expect(groupOf[i] as number).toBeGreaterThanOrEqual(groupOf[i - 1] as number);
   });
 
-  it("keeps small datasets in one group besides the last-ending links", () => {
+  it("keeps small datasets in one group", () => {
     const { groupOf, groups } = groupByLastDay([
       [0, 10],
       [0, 20],
       [0, 30],
     ]);
     expect(groups).toBe(1);
-    expect([...groupOf]).toEqual([0, 0, 1]);
+    expect([...groupOf]).toEqual([0, 0, 0]);
   });
 });
 

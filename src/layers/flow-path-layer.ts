@@ -122,12 +122,15 @@ interface FlowPathsByKindProps<D> {
  * layer and uploads nothing; beyond the day's links, what the vertex shader runs on is the links
  * of the group whose last days span the day that have ended already.
  *
- * The links that end last (the open-ended ones) are a group of their own; the others are split
- * at quantiles of their last days into up to `LAST_DAY_GROUPS` groups of at least
- * `LINKS_PER_GROUP` links: more groups draw fewer ended links but cost a layer each. With six
- * groups of 500, gen-10000's frames were a fifth slower than with the groups made round the date;
- * with these, as fast (39 layers; 68 at gen-100000, where the last date draws 0.54 of the
- * vertices and 0.51 are active).
+ * The links are split at quantiles of the last days of those that end before the latest one, into
+ * up to `LAST_DAY_GROUPS` groups of at least `LINKS_PER_GROUP` links: more groups draw fewer ended
+ * links but cost a layer each (six groups of 500 made gen-10000's frames a fifth slower than the
+ * groups made round the date did; these, as fast). The links that end last (the open-ended ones)
+ * join the last group: until its earliest last day, every link of it begun by the day is active,
+ * so drawing them together costs no vertex, and it saves a layer, drawn on every frame, on the
+ * dates looked at most (each draw costs a third of a millisecond of script, and a world view
+ * draws two copies of the world). gen-10000: 35 layers; gen-100000: 64, where the last date draws
+ * 0.54 of the vertices and 0.51 are active.
  */
 export const LAST_DAY_GROUPS = 16;
 export const LINKS_PER_GROUP = 150;
@@ -152,7 +155,7 @@ function kindGroups<D>(
   items: readonly { d: D; filter: readonly [number, number] }[],
 ) {
   const { groupOf, groups: count } = groupByLastDay(items.map((x) => x.filter));
-  const split: (typeof items)[number][][] = Array.from({ length: count + 1 }, () => []);
+  const split: (typeof items)[number][][] = Array.from({ length: count }, () => []);
   items.forEach((x, i) => {
     split[groupOf[i] as number]?.push(x);
   });
@@ -168,8 +171,8 @@ function kindGroups<D>(
 }
 
 /**
- * Splits `intervals` by last day: each one's group is 0…n−1 (`groups` is n) by quantiles of the
- * last days of those that end before the latest last day, and n for those that end on it.
+ * Splits `intervals` by last day: each one's group is 0…n−1 (`groups` is n), by quantiles of the
+ * last days of those that end before the latest last day; those that end on it are in n−1.
  */
 export function groupByLastDay(intervals: readonly (readonly [number, number])[]): {
   readonly groupOf: Uint16Array;
@@ -182,12 +185,13 @@ export function groupByLastDay(intervals: readonly (readonly [number, number])[]
   for (const interval of intervals) if (interval[1] < latest) lasts[n++] = interval[1];
   const sorted = lasts.subarray(0, n).sort();
   const groups = Math.min(LAST_DAY_GROUPS, Math.max(1, Math.floor(n / LINKS_PER_GROUP)));
-  const cuts = Float64Array.from({ length: groups - 1 }, (_, i) =>
-    n > 0 ? (sorted[Math.floor(((i + 1) * n) / groups)] as number) : 0,
+  const cuts = Float64Array.from(
+    { length: groups - 1 },
+    (_, i) => sorted[Math.floor(((i + 1) * n) / groups)] as number,
   );
   const groupOf = new Uint16Array(intervals.length);
   intervals.forEach((interval, i) => {
-    groupOf[i] = interval[1] < latest ? countAtMost(cuts, interval[1]) : groups;
+    groupOf[i] = interval[1] < latest ? countAtMost(cuts, interval[1]) : groups - 1;
   });
   return { groupOf, groups };
 }
@@ -216,7 +220,16 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
 > {
   static override layerName = "FlowPathsByKind";
 
-  declare state: { groups: Group<D>[] };
+  declare state: {
+    groups: Group<D>[];
+    /**
+     * The layers of the groups not drawn, as last made: handed back as they are while they stay
+     * so (deck.gl then leaves them be, as it does the tiles TileLayer keeps). Made anew, each
+     * would be updated on every animated frame for its new props (the flow's time, the filter's
+     * range): at 10,000 links, 31 of 39 layers at the last date.
+     */
+    hidden: Map<Group<D>, FlowPathLayer<D>>;
+  };
 
   override updateState({ props, changeFlags }: UpdateParameters<this>): void {
     if (!changeFlags.dataChanged && this.state.groups) return;
@@ -243,12 +256,12 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
         ),
       );
     }
-    this.setState({ groups });
+    this.setState({ groups, hidden: new Map() });
   }
 
   override renderLayers() {
     const { styles, flow, day } = this.props;
-    const { groups } = this.state;
+    const { groups, hidden } = this.state;
     const kinds = Object.keys(styles);
     // Without data, one layer still stands, so the warm-up compiles the shader the others share.
     const drawn: Group<D>[] = groups.length > 0 ? groups : [undatedGroup(kinds[0] as string, [])];
@@ -261,17 +274,23 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
           : group.last >= day - 0.5
             ? countAtMost(group.firsts, day + 0.5)
             : 0;
-      return new FlowPathLayer<D>(
+      const visible = (flow.visible ?? true) && (rows > 0 || group.data.length === 0);
+      const kept = visible ? undefined : hidden.get(group);
+      if (kept) return kept;
+      const layer = new FlowPathLayer<D>(
         this.getSubLayerProps({
           ...flow,
           id: `${group.kind}-${group.bucket}`,
           data: group.data,
           drawRows: rows,
-          visible: (flow.visible ?? true) && (rows > 0 || group.data.length === 0),
+          visible,
           getColor: style.getColor,
           getWidth: style.getWidth,
         }),
       );
+      if (visible) hidden.delete(group);
+      else hidden.set(group, layer);
+      return layer;
     });
   }
 }
