@@ -78,23 +78,19 @@ describe("FlowPathsByKind", () => {
   });
 
   it("draws exactly the links begun by the day of the groups that have not all ended", () => {
-    // Two groups: links ending on days 1…150, and on days 151…300 with one open-ended link.
+    // Two groups: links ending on days 1…L and L+1…2L (each begun five days before), the later
+    // with an open-ended link begun on day L/2.
+    const L = LINKS_PER_GROUP;
     const data: Datum[] = [
-      ...Array.from(
-        { length: 2 * LINKS_PER_GROUP },
-        (_, i): Datum => ({
-          kind: "cable",
-          days: [i + 1 - 5, i + 1],
-        }),
-      ),
-      { kind: "cable", days: [95, 1_000_000] },
+      ...Array.from({ length: 2 * L }, (_, i): Datum => ({ kind: "cable", days: [i - 4, i + 1] })),
+      { kind: "cable", days: [L / 2, 1_000_000] },
     ];
-    // Day 100: the links begun by then, of both groups (those ending by day 105, and the open one).
-    const on100 = drawn(sublayers(data, 100));
-    expect(on100).toHaveLength(106);
-    expect(on100.every((d) => (d.days?.[0] ?? 0) <= 100)).toBe(true);
-    // Day 400: the earlier group has ended, and is not drawn; the later one is, ended links too.
-    expect(drawn(sublayers(data, 400))).toHaveLength(LINKS_PER_GROUP + 1);
+    // Day L/2: the links begun by then, of both groups (those ending by day L/2 + 5, and the open one).
+    const early = drawn(sublayers(data, L / 2));
+    expect(early).toHaveLength(L / 2 + 5 + 1);
+    expect(early.every((d) => (d.days?.[0] ?? 0) <= L / 2)).toBe(true);
+    // Day 4L: the earlier group has ended, and is not drawn; the later one is, ended links too.
+    expect(drawn(sublayers(data, 4 * L))).toHaveLength(L + 1);
     expect(drawn(sublayers(data, -10))).toEqual([]);
   });
 

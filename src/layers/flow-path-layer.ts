@@ -129,11 +129,12 @@ interface FlowPathsByKindProps<D> {
  * join the last group: until its earliest last day, every link of it begun by the day is active,
  * so drawing them together costs no vertex, and it saves a layer, drawn on every frame, on the
  * dates looked at most (each draw costs a third of a millisecond of script, and a world view
- * draws two copies of the world). gen-10000: 35 layers; gen-100000: 64, where the last date draws
- * 0.54 of the vertices and 0.51 are active.
+ * draws two copies of the world). gen-10000: 55 layers; gen-100000: 64, where the last date draws
+ * 0.54 of the vertices and 0.51 are active. Groups of at least 150 links left gen-1000 in one
+ * group a kind, and its frames a fifth slower.
  */
 export const LAST_DAY_GROUPS = 16;
-export const LINKS_PER_GROUP = 150;
+export const LINKS_PER_GROUP = 40;
 
 /**
  * The data of one kind and one group of last days, by first day: its first days and its latest
