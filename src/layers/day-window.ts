@@ -70,26 +70,26 @@ export function sortByDay<T extends Dated>(
   return { sorted, days };
 }
 
-/** The first index whose value is ≥ `value` in the ascending `values`. */
-export function lowerBound(values: Float64Array, value: number): number {
+/**
+ * How many of the ascending `values` are below `value`, or at most `value` (`orEqual`): a binary
+ * search, the first index whose value is not.
+ */
+function countBelow(values: Float64Array, value: number, orEqual: boolean): number {
   let lo = 0;
   let hi = values.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((values[mid] ?? 0) < value) lo = mid + 1;
+    const at = values[mid] ?? 0;
+    if (at < value || (orEqual && at === value)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+/** The first index whose value is ≥ `value` in the ascending `values`. */
+const lowerBound = (values: Float64Array, value: number): number =>
+  countBelow(values, value, false);
+
 /** How many of the ascending `values` are ≤ `value`. */
-export function countAtMost(values: Float64Array, value: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] ?? 0) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const countAtMost = (values: Float64Array, value: number): number =>
+  countBelow(values, value, true);
