@@ -212,8 +212,8 @@ const undatedGroup = <D>(kind: string, data: D[]): Group<D> => ({
  * constants, they are two values for a whole layer, where one layer for all would fill and upload
  * them for every vertex, 8 bytes each (30 MB at 100,000 links). The composite's id is the one
  * picking reports (`info.layer`). Only the groups with links get a layer (those drawn are made
- * anew on every animated frame, the others kept); every layer runs the same shader, so the one kept while there is no data
- * lets the warm-up compile it for all.
+ * anew on every animated frame, the others kept); every layer runs the same shader, so the one
+ * kept while there is no data lets the warm-up compile it for all.
  */
 // biome-ignore lint/suspicious/noExplicitAny: the data type defaults to any, as deck.gl's layers do
 export class FlowPathsByKind<D = any> extends CompositeLayer<
