@@ -1,5 +1,8 @@
+import { CLUSTER_AFTER } from "../layers/places-view";
 import { afterFrame } from "../map/after-frame";
-import { PREFETCH_DETAIL_LINKS, prefetchDetail } from "../map/detail-view";
+import { DETAIL_WORKER_LINKS, detailCode, PREFETCH_DETAIL_LINKS } from "../map/detail-view";
+import { startDetailWorker } from "../map/detail-worker-start";
+import { clusterCode } from "../map/place-clusters-loader";
 import { loadTopology } from "../model/load";
 import { showNotice } from "../ui/notices";
 import { decode, urlContextOf } from "../url/codec";
@@ -23,8 +26,11 @@ export async function openCatalogDataset(
     messages.replaceChildren();
     const entry = entryOf(context.catalog, hash);
     loading.show(`Loading ${entry.title}…`);
-    // Fetched while the data downloads (see `prefetchDetail`).
-    if (entry.counts.links >= PREFETCH_DETAIL_LINKS) prefetchDetail();
+    // Code a large dataset needs, fetched while the data downloads (see `lazyModule`).
+    const code: Promise<unknown>[] = [];
+    if (entry.counts.links >= PREFETCH_DETAIL_LINKS) code.push(detailCode.load());
+    if (entry.counts.nodes > CLUSTER_AFTER) code.push(clusterCode.load());
+    if (entry.counts.links >= DETAIL_WORKER_LINKS) startDetailWorker();
     const topology = await loadTopology(`data/${entry.file}`, {
       fetcher: shell.fetcher,
       onProgress: (loaded, total) => {
@@ -32,6 +38,10 @@ export async function openCatalogDataset(
       },
     });
     const world = await context.basemap;
+    // And in before the session starts: asked for while it starts the map, a module waited behind
+    // the map's long tasks (at 10,000 links, the level of detail came after the shaders, 0.5 s
+    // late). One that failed to load is asked for again, and its absence reported, by its user.
+    await Promise.allSettled(code);
     // Let the map, started meanwhile, draw a frame first (see `afterFrame`).
     await afterFrame(window);
     if (ticket !== state.opening) return; // a newer address, or a file, is being opened

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { computeDetailArrays, type DetailSource } from "../layers/detail/detail-arrays";
 import { computeArrays, holds, widen } from "./detail-camera";
+import { startDetailWorker } from "./detail-worker-start";
 
 describe("widen", () => {
   it("widens a view by a quarter of its size on each side, within the poles", () => {
@@ -96,6 +97,27 @@ describe("computeArrays", () => {
     worker.onmessage?.({ data: answer });
     await expect(arrays).resolves.toBe(answer);
     expect(worker.terminated).toBe(true);
+  });
+
+  it("takes the worker started ahead, and makes none", async () => {
+    const made = fakeWorkers();
+    startDetailWorker();
+    expect(made).toHaveLength(1);
+    const answer = computeDetailArrays(source());
+    const arrays = computeArrays(() => source(), 10);
+    expect(made).toHaveLength(1);
+    expect(made[0]?.sent).toHaveLength(1);
+    made[0]?.onmessage?.({ data: answer });
+    await expect(arrays).resolves.toBe(answer);
+  });
+
+  it("stops the worker started ahead when the source is computed here", async () => {
+    const made = fakeWorkers();
+    startDetailWorker();
+    await computeArrays(() => source());
+    expect(made).toHaveLength(1);
+    expect(made[0]?.terminated).toBe(true);
+    expect(made[0]?.sent).toHaveLength(0);
   });
 
   it("computes here when the worker fails", async () => {

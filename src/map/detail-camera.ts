@@ -18,6 +18,7 @@ import { detailLevel } from "../layers/detail/levels";
 import { buildLinkDetail, type DrawDetail, type LinkDetail } from "../layers/detail/link-detail";
 import type { LinkGeometry } from "../layers/link-geometry";
 import type { AppStore } from "../state/store";
+import { dropDetailWorker, takeDetailWorker } from "./detail-worker-start";
 
 /** The box queried is the view widened by this share of its size on each side. */
 const MARGIN = 0.25;
@@ -87,15 +88,16 @@ function viewBox(map: MapLibreMap, globe: boolean): LonLatBox | null {
 }
 
 /**
- * Sources of up to this many vertices are computed here: at 10,000 links (320,000 vertices) it
- * takes about 50 ms, where a worker's start, and its answer's turn on a page busy starting the
- * map, took one to two seconds.
+ * Sources of up to this many vertices are computed here: at 10,000 links (320,000 vertices) about
+ * 160 ms. A worker would leave the page's main thread to start the map, but its answer waits for
+ * a turn of that thread, busy then: at 10,000 links it came up to 0.3 s after the links could
+ * have been staged. Larger sources are computed in a worker, started while the data downloaded
+ * (see `detail-worker-start.ts`): at 100,000 links, the main thread is spared most of a second.
  */
 const HERE_UP_TO = 1_000_000;
 
 /**
- * The arrays of `source()`, computed in a worker if it is large: that leaves the page's main
- * thread to start the map (at 100,000 links, most of a second); here if the browser cannot start
+ * The arrays of `source()`, computed in a worker if it is large; here if the browser cannot start
  * one or it fails. `hereUpTo`: the most vertices computed here.
  */
 export function computeArrays(
@@ -103,15 +105,15 @@ export function computeArrays(
   hereUpTo = HERE_UP_TO,
 ): Promise<DetailArrays> {
   const sent = source();
-  if (sent.grounds.length >> 1 <= hereUpTo) return Promise.resolve(computeDetailArrays(sent));
+  if (sent.grounds.length >> 1 <= hereUpTo) {
+    dropDetailWorker();
+    return Promise.resolve(computeDetailArrays(sent));
+  }
   // The source sent is transferred (emptied): made again for here.
   const here = () => computeDetailArrays(source());
   let worker: Worker;
   try {
-    worker = new Worker(new URL("../layers/detail/detail-worker.ts", import.meta.url), {
-      type: "module",
-      name: "level of detail",
-    });
+    worker = takeDetailWorker();
   } catch {
     return Promise.resolve(computeDetailArrays(sent));
   }

@@ -6,6 +6,8 @@
 import type { DrawDetail, LinkDetail } from "../layers/detail/link-detail";
 import type { LinkGeometry } from "../layers/link-geometry";
 import type { DetailCamera, DetailCameraDeps } from "./detail-camera";
+import { dropDetailWorker } from "./detail-worker-start";
+import { lazyModule } from "./lazy-module";
 
 /** Datasets whose active paths have fewer vertices are drawn whole: it costs less than choosing. */
 export const DETAIL_AFTER = 20_000;
@@ -59,25 +61,19 @@ export interface DetailView {
  */
 export const PREFETCH_DETAIL_LINKS = 200;
 
-type DetailModule = typeof import("./detail-camera");
-/** The level of detail's code, once it is in. */
-let detailModule: DetailModule | null = null;
-const importDetail = () =>
-  import("./detail-camera").then((m) => {
-    detailModule = m;
-    return m;
-  });
+/**
+ * Catalog datasets of this many links or more start the level of detail's worker while their data
+ * downloads (see `detail-worker-start.ts`): theirs may be large enough to be computed there (a
+ * catalog entry counts links, not vertices; the worker is stopped if it is not).
+ */
+export const DETAIL_WORKER_LINKS = 20_000;
 
 /**
- * Fetches the level of detail's code now, so that it is in when `loadDetail` asks. Asked for only
- * then, it came 1.3–2.2 s later at 10,000–100,000 links: each step of loading a module, even one
- * loaded already, waits for its turn on a page busy starting the map.
+ * The level of detail's code, fetched while a large dataset downloads (`open-catalog.ts`), so
+ * that it is in when `loadDetail` asks: asked for only then, it came 1.3–2.2 s later at
+ * 10,000–100,000 links.
  */
-export function prefetchDetail(): void {
-  importDetail().catch(() => {
-    // `loadDetail` will say what went wrong, if it goes wrong again.
-  });
-}
+export const detailCode = lazyModule(() => import("./detail-camera"));
 
 /** Each geometry's level of detail, being built or built (`null`: it needs none, or failed). */
 const loads = new WeakMap<LinkGeometry, Promise<LinkDetail | null>>();
@@ -92,19 +88,23 @@ const loads = new WeakMap<LinkGeometry, Promise<LinkDetail | null>>();
 export function loadDetail(geometry: LinkGeometry, search = location.search) {
   let load = loads.get(geometry);
   if (!load) {
-    const build = (m: DetailModule) => m.loadLinkDetail(geometry);
-    const code = detailModule;
-    load = needsDetail(geometry, search)
-      ? // With the code in, the build starts now (its worker is sent the paths at once).
-        (code
+    const build = (m: typeof import("./detail-camera")) => m.loadLinkDetail(geometry);
+    const code = detailCode.current();
+    if (!needsDetail(geometry, search)) {
+      dropDetailWorker();
+      load = Promise.resolve(null);
+    } else {
+      // With the code in, the build starts now (its worker is sent the paths at once).
+      load = (
+        code
           ? new Promise<LinkDetail>((resolve) => resolve(build(code)))
-          : importDetail().then(build)
-        ).catch((error: unknown) => {
-          // Whole paths then: slower frames, the same picture (the first frame waits for this).
-          console.warn("level of detail unavailable:", error);
-          return null;
-        })
-      : Promise.resolve(null);
+          : detailCode.load().then(build)
+      ).catch((error: unknown) => {
+        // Whole paths then: slower frames, the same picture (the first frame waits for this).
+        console.warn("level of detail unavailable:", error);
+        return null;
+      });
+    }
     loads.set(geometry, load);
   }
   return load;
@@ -120,7 +120,7 @@ export function createDetailView(
   const ready = load
     .then(async (detail) => {
       if (!detail || disposed) return;
-      const m = detailModule ?? (await importDetail());
+      const m = detailCode.current() ?? (await detailCode.load());
       if (!disposed) camera = m.createDetailCamera(deps, detail);
     })
     .catch((error: unknown) => console.warn("level of detail unavailable:", error));

@@ -149,7 +149,12 @@ export function setupMapView(
     layers: layersNow,
     mapLoaded: () => loaded,
     onReady: deps.onReady,
-    linksReady: detail.ready,
+    // With the places clustered as the first frame draws them: the links staged before were
+    // staged again at load, as the links of clustered places left for bundles (at gen-10000, one
+    // segment in seven, and a third of a second).
+    linksReady: Promise.all([detail.ready, clusters.ready]).then(() => {
+      if (!disposed) labels.placeNodes();
+    }),
   });
   const capture = createCapture(map, surfaces, render);
   const labels = createMapLabels({

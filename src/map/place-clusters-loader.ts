@@ -8,6 +8,7 @@ import type { LinkGeometry } from "../layers/link-geometry";
 import type { PlaceClusters } from "../layers/place-clusters";
 import { CLUSTER_AFTER } from "../layers/places-view";
 import type { Selection } from "../state/store";
+import { lazyModule } from "./lazy-module";
 
 const NONE: ReadonlySet<string> = new Set();
 
@@ -25,6 +26,9 @@ export function featuredPlaces(
   return places.size > 0 ? places : NONE;
 }
 
+/** The clustering code (see `lazyModule`): a catalog dataset of many places fetches it ahead. */
+export const clusterCode = lazyModule(() => import("../layers/place-clusters"));
+
 /**
  * The clusters of `geometry`'s places, once loaded (`get` is `null` before, and for a dataset of
  * CLUSTER_AFTER places or fewer); `ready` settles when `get` has its final answer.
@@ -35,11 +39,14 @@ export function loadPlaceClusters(geometry: LinkGeometry): {
 } {
   let clusters: PlaceClusters | null = null;
   const places = geometry.nodes.filter((d) => d.node.kind !== "waypoint");
-  const ready =
-    places.length > CLUSTER_AFTER
-      ? import("../layers/place-clusters").then((m) => {
-          clusters = m.createPlaceClusters(places);
-        })
-      : Promise.resolve();
-  return { get: () => clusters, ready };
+  const make = (m: typeof import("../layers/place-clusters")) => {
+    clusters = m.createPlaceClusters(places);
+  };
+  const get = () => clusters;
+  if (places.length <= CLUSTER_AFTER) return { get, ready: Promise.resolve() };
+  const code = clusterCode.current();
+  if (!code) return { get, ready: clusterCode.load().then(make) };
+  // Fetched ahead (see `clusterCode`): the clusters are made now.
+  make(code);
+  return { get, ready: Promise.resolve() };
 }

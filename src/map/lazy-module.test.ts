@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from "vitest";
+import { lazyModule } from "./lazy-module";
+
+describe("lazyModule", () => {
+  it("imports once, and gives the module at once after", async () => {
+    const m = { name: "m" };
+    const importer = vi.fn(() => Promise.resolve(m));
+    const lazy = lazyModule(importer);
+    expect(lazy.current()).toBeNull();
+    const first = lazy.load();
+    expect(lazy.load()).toBe(first);
+    expect(await first).toBe(m);
+    expect(lazy.current()).toBe(m);
+    expect(importer).toHaveBeenCalledTimes(1);
+  });
+
+  it("tries again after a failed import", async () => {
+    const m = { name: "m" };
+    const importer = vi
+      .fn<() => Promise<typeof m>>()
+      .mockRejectedValueOnce(new Error("offline"))
+      .mockResolvedValueOnce(m);
+    const lazy = lazyModule(importer);
+    await expect(lazy.load()).rejects.toThrow("offline");
+    expect(lazy.current()).toBeNull();
+    expect(await lazy.load()).toBe(m);
+    expect(importer).toHaveBeenCalledTimes(2);
+  });
+});
