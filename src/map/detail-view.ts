@@ -88,22 +88,18 @@ const loads = new WeakMap<LinkGeometry, Promise<LinkDetail | null>>();
 export function loadDetail(geometry: LinkGeometry, search = location.search) {
   let load = loads.get(geometry);
   if (!load) {
-    const build = (m: typeof import("./detail-camera")) => m.loadLinkDetail(geometry);
-    const code = detailCode.current();
     if (!needsDetail(geometry, search)) {
       dropDetailWorker();
       load = Promise.resolve(null);
     } else {
       // With the code in, the build starts now (its worker is sent the paths at once).
-      load = (
-        code
-          ? new Promise<LinkDetail>((resolve) => resolve(build(code)))
-          : detailCode.load().then(build)
-      ).catch((error: unknown) => {
-        // Whole paths then: slower frames, the same picture (the first frame waits for this).
-        console.warn("level of detail unavailable:", error);
-        return null;
-      });
+      load = detailCode
+        .with((m) => m.loadLinkDetail(geometry))
+        .catch((error: unknown) => {
+          // Whole paths then: slower frames, the same picture (the first frame waits for this).
+          console.warn("level of detail unavailable:", error);
+          return null;
+        });
     }
     loads.set(geometry, load);
   }
@@ -120,8 +116,9 @@ export function createDetailView(
   const ready = load
     .then(async (detail) => {
       if (!detail || disposed) return;
-      const m = detailCode.current() ?? (await detailCode.load());
-      if (!disposed) camera = m.createDetailCamera(deps, detail);
+      await detailCode.with((m) => {
+        if (!disposed) camera = m.createDetailCamera(deps, detail);
+      });
     })
     .catch((error: unknown) => console.warn("level of detail unavailable:", error));
   return {

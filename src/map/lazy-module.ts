@@ -7,6 +7,11 @@ export interface LazyModule<M> {
   current(): M | null;
   /** The module, loaded if it is not in yet (the same load each time; again after a failure). */
   load(): Promise<M>;
+  /**
+   * `use(module)`: now if the module is in (so its effects are there when this returns), else once
+   * it has loaded. A throw, or a failed load, rejects.
+   */
+  with<R>(use: (module: M) => R): Promise<Awaited<R>>;
 }
 
 /**
@@ -31,5 +36,17 @@ export function lazyModule<M>(importer: () => Promise<M>): LazyModule<M> {
     );
     return loading;
   };
-  return { current: () => module, load };
+  return {
+    current: () => module,
+    load,
+    with<R>(use: (module: M) => R): Promise<Awaited<R>> {
+      const now = module;
+      if (!now) return load().then((m) => Promise.resolve(use(m)));
+      try {
+        return Promise.resolve(use(now));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    },
+  };
 }

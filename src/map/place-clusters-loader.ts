@@ -39,14 +39,11 @@ export function loadPlaceClusters(geometry: LinkGeometry): {
 } {
   let clusters: PlaceClusters | null = null;
   const places = geometry.nodes.filter((d) => d.node.kind !== "waypoint");
-  const make = (m: typeof import("../layers/place-clusters")) => {
-    clusters = m.createPlaceClusters(places);
-  };
   const get = () => clusters;
   if (places.length <= CLUSTER_AFTER) return { get, ready: Promise.resolve() };
-  const code = clusterCode.current();
-  if (!code) return { get, ready: clusterCode.load().then(make) };
-  // Fetched ahead (see `clusterCode`): the clusters are made now.
-  make(code);
-  return { get, ready: Promise.resolve() };
+  // Made now if the code was fetched ahead (see `clusterCode`), else once it is in.
+  const ready = clusterCode.with((m) => {
+    clusters = m.createPlaceClusters(places);
+  });
+  return { get, ready };
 }
