@@ -98,6 +98,8 @@ export function loadDetail(geometry: LinkGeometry, search = location.search) {
         .catch((error: unknown) => {
           // Whole paths then: slower frames, the same picture (the first frame waits for this).
           console.warn("level of detail unavailable:", error);
+          // Its code did not load: the worker started ahead would wait for nothing.
+          dropDetailWorker();
           return null;
         });
     }
