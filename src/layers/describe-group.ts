@@ -2,6 +2,7 @@
  * What a cluster of places or a bundle of links holds, in words, for the tooltip (the panel a
  * click opens is `ui/group-details-model.ts`). Pure.
  */
+import { count } from "../model/count";
 import type { LinkBundle } from "./bundles";
 import type { PlaceCluster } from "./place-clusters";
 
@@ -10,7 +11,7 @@ const TOOLTIP_NAMES = 5;
 
 /** "1 place", "3 places". */
 export const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
+  `${count(n)} ${n === 1 ? one : many}`;
 
 /** The tooltip of a cluster: how many places, the busiest of them; a click says more. */
 export function describeCluster(cluster: PlaceCluster) {

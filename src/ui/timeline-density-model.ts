@@ -4,6 +4,7 @@
  * intervals and one over the days (a difference array), so 100,000 links cost milliseconds.
  * Planned intervals are not service: only `active` is read. Pure.
  */
+import { count } from "../model/count";
 import { fromDayNumber, toDayNumber } from "../model/dates";
 import type { Link } from "../model/schema";
 
@@ -123,7 +124,7 @@ export function binStart(density: Density, i: number): number {
  */
 export function describeDensity(density: Density): string {
   const { minDay, maxDay, peak, peakDay, first, last } = density;
-  const n = (value: number) => value.toLocaleString("en");
+  const n = count;
   if (peak === 0) return "Links active over time: none in this range";
   const parts = [
     `${n(first)} on ${fromDayNumber(minDay)}`,
