@@ -48,7 +48,8 @@ export function readIntervals(
     add(path, `${count(value.length)} day numbers; at most ${count(2 * LIMITS.items)}`);
     return null;
   }
-  const intervals: Interval[] = [];
+  // Of its exact length (one grown by `push` holds room for a dozen more, at every link).
+  const intervals = new Array<Interval>((value.length + 1) >> 1);
   let previous = Number.NEGATIVE_INFINITY;
   for (let j = 0; j < value.length; j++) {
     const day: unknown = value[j];
@@ -70,8 +71,8 @@ export function readIntervals(
       return null;
     }
     previous = day;
-    if (starts) intervals.push({ from: isoDate(day), to: null });
-    else (intervals[intervals.length - 1] as { to: string | null }).to = isoDate(day);
+    if (starts) intervals[j >> 1] = { from: isoDate(day), to: null };
+    else (intervals[j >> 1] as { to: string | null }).to = isoDate(day);
   }
   return intervals;
 }

@@ -63,6 +63,7 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
   const nodeIds = lists.nodes.map(idOf);
   const sourceIds = lists.sources.map(idOf);
   const networkRefs = lists.networks.map(networkRefOf);
+  const shared = createSharedLists();
 
   /**
    * The values in `list` (what a link holds for each record the index points at) of a row's list
@@ -88,16 +89,14 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
       add([column, row], `lists no ${what} (at least ${min} ${what} index)`, value);
       return null;
     }
-    const out: unknown[] = [];
     for (let j = 0; j < value.length; j++) {
       const index: unknown = value[j];
       if (!isIndex(index, list.length)) {
         add([column, row, j], indexProblem(what, list.length), index);
         return null;
       }
-      out.push(list[index]);
     }
-    return out;
+    return shared(`${column}:${value.join(",")}`, () => value.map((index: number) => list[index]));
   };
 
   const node = (column: "from" | "to", row: number): unknown => {
@@ -210,9 +209,29 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
     const countries = c.countries ? readCountries(c.countries[row], row, add) : undefined;
     const crossings = c.crossings ? readCrossings(c.crossings[row], row, add) : [];
     if (countries === null || crossings === null) return null;
-    link.countries = countries ?? endpointCountries(from, to);
+    link.countries =
+      countries ??
+      shared(`countries:${c.from?.[row]},${c.to?.[row]}`, () => endpointCountries(from, to));
     link.crossings = crossings;
     return ok ? (link as unknown as Link) : null;
+  };
+}
+
+/**
+ * One list for all the rows that hold the same one (`make` makes it the first time), frozen: at
+ * 100,000 links most rows cite the same sources and join the same countries, and an array of its
+ * own per row and field, grown by `push` with room for a dozen more, was a fifth of the page's
+ * heap, which the garbage collector walks again and again while the map is drawn.
+ */
+function createSharedLists() {
+  const lists = new Map<string, readonly unknown[]>();
+  return <T>(key: string, make: () => T[]): T[] => {
+    let list = lists.get(key);
+    if (list === undefined) {
+      list = Object.freeze(make());
+      lists.set(key, list);
+    }
+    return list as T[];
   };
 }
 

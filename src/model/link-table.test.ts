@@ -163,6 +163,29 @@ describe("the link table", () => {
     expect(ba.via).toEqual(["a"]);
   });
 
+  it("gives rows that hold the same list one frozen array; reads intervals by pairs of days", () => {
+    const doc = tableInput();
+    doc.linkTable.networks = [[0], [0]];
+    // "ab" goes from a to b, "ba" back: their endpoints' countries, in that order, differ.
+    const third = { id: "ab2", kind: 0, from: 0, to: 1, networks: [0], sources: [0] };
+    for (const [column, value] of Object.entries(third)) doc.linkTable[column]?.push(value);
+    doc.linkTable.active.push(["2013-01-01", "2014-01-01", "2015-06-01"].map(toDayNumber));
+    doc.linkTable.path.push("q1:yuCsYZW");
+    const [ab, ba, ab2] = parseTopology(doc).links as [Link, Link, Link];
+    expect(ab.sources).toBe(ba.sources);
+    expect(ab.networks).toBe(ba.networks);
+    expect(ab.countries).toBe(ab2.countries);
+    expect(ab.countries).not.toBe(ba.countries);
+    expect(Object.isFrozen(ab.sources)).toBe(true);
+    expect(() => (ab.sources as string[]).push("more")).toThrow(TypeError);
+    expect(ba.active).toEqual([{ from: "2011-05-01", to: "2012-01-01" }]);
+    expect(ab.active).toEqual([{ from: "2010-01-01", to: null }]);
+    expect(ab2.active).toEqual([
+      { from: "2013-01-01", to: "2014-01-01" },
+      { from: "2015-06-01", to: null },
+    ]);
+  });
+
   it("shares the id space with link records: events and stories may name rows", () => {
     const doc = tableInput();
     doc.events[0] = { ...doc.events[0], links: ["ba"] };
