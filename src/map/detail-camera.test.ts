@@ -87,6 +87,25 @@ describe("computeArrays", () => {
     expect(made).toHaveLength(0);
   });
 
+  it("computes it in a task of its own, not in the caller's (which goes on to start the map)", async () => {
+    vi.useFakeTimers();
+    try {
+      let settled = false;
+      const arrays = computeArrays(() => source()).then(() => {
+        settled = true;
+      });
+      // Every microtask run: a computation done in the caller's task would have settled by now.
+      await Promise.resolve();
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.runAllTimersAsync();
+      await arrays;
+      expect(settled).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("sends a larger one to a worker and takes its answer", async () => {
     const made = fakeWorkers();
     const answer = computeDetailArrays(source());
