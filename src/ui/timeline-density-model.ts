@@ -124,13 +124,12 @@ export function binStart(density: Density, i: number): number {
  */
 export function describeDensity(density: Density): string {
   const { minDay, maxDay, peak, peakDay, first, last } = density;
-  const n = count;
   if (peak === 0) return "Links active over time: none in this range";
   const parts = [
-    `${n(first)} on ${fromDayNumber(minDay)}`,
-    `most ${n(peak)} on ${fromDayNumber(peakDay)}`,
-    `${n(last)} on ${fromDayNumber(maxDay)}`,
+    `${count(first)} on ${fromDayNumber(minDay)}`,
+    `most ${count(peak)} on ${fromDayNumber(peakDay)}`,
+    `${count(last)} on ${fromDayNumber(maxDay)}`,
   ];
-  const changes = `${n(density.totalAppeared)} appeared, ${n(density.totalRetired)} retired`;
+  const changes = `${count(density.totalAppeared)} appeared, ${count(density.totalRetired)} retired`;
   return `Links active over time: ${parts.join(", ")}; ${changes}`;
 }
