@@ -63,7 +63,7 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
   const nodeIds = lists.nodes.map(idOf);
   const sourceIds = lists.sources.map(idOf);
   const networkRefs = lists.networks.map(networkRefOf);
-  const shared = createSharedLists();
+  const shared = createSharedLists(lists.nodes);
 
   /**
    * The values in `list` (what a link holds for each record the index points at) of a row's list
@@ -96,7 +96,7 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
         return null;
       }
     }
-    return shared(`${column}:${value.join(",")}`, () => value.map((index: number) => list[index]));
+    return shared.of(column, value as number[], list);
   };
 
   const node = (column: "from" | "to", row: number): unknown => {
@@ -209,32 +209,72 @@ export function createRowReader(c: Columns, lists: Lists, allocate: Allocate, ad
     const countries = c.countries ? readCountries(c.countries[row], row, add) : undefined;
     const crossings = c.crossings ? readCrossings(c.crossings[row], row, add) : [];
     if (countries === null || crossings === null) return null;
-    link.countries =
-      countries ??
-      shared(`countries:${c.from?.[row]},${c.to?.[row]}`, () => endpointCountries(from, to));
+    if (countries !== undefined) link.countries = countries;
+    else if (from === undefined || to === undefined) link.countries = [];
+    else link.countries = shared.countries(c.from?.[row] as number, c.to?.[row] as number);
     link.crossings = crossings;
     return ok ? (link as unknown as Link) : null;
   };
 }
 
 /**
- * One list for all the rows that hold the same one (`make` makes it the first time), frozen: at
- * 100,000 links most rows cite the same sources and join the same countries, and an array of its
- * own per row and field, grown by `push` with room for a dozen more, was a fifth of the page's
- * heap, which the garbage collector walks again and again while the map is drawn.
+ * One list for all the rows that hold the same one, frozen: at 100,000 links most rows cite the
+ * same source and join the same two countries, and an array of its own per row and field was a
+ * fifth of the page's heap, which the garbage collector walks again and again while the map is
+ * drawn. Only what is cheap to find is shared: lists of no index or one, found by the index, and
+ * the countries of a link's ends, found by the number of each end's country. (A key made of each
+ * row's indices, as text, saved the same memory but cost 0.2–0.3 s at 100,000 links.)
  */
-function createSharedLists() {
-  const lists = new Map<string, readonly unknown[]>();
-  return <T>(key: string, make: () => T[]): T[] => {
-    let list = lists.get(key);
-    if (list === undefined) {
-      list = Object.freeze(make());
-      lists.set(key, list);
+function createSharedLists(nodes: readonly unknown[]) {
+  const singles = new Map<string, (readonly unknown[] | undefined)[]>();
+  // Each node's country as a number (what it holds for "country", whatever that is).
+  const countryNumbers = new Map<unknown, number>();
+  const nodeCountry = nodes.map((node) => {
+    const country = fieldOf(node, "country");
+    let number = countryNumbers.get(country);
+    if (number === undefined) {
+      number = countryNumbers.size;
+      countryNumbers.set(country, number);
     }
-    return list as T[];
+    return number;
+  });
+  const countryCount = countryNumbers.size;
+  const countryPairs = new Map<number, readonly string[]>();
+  return {
+    /** The values in `list` of `value`'s indices (checked), shared when it has one or none. */
+    of(column: string, value: readonly number[], list: readonly unknown[]): unknown[] {
+      if (value.length === 0) return EMPTY_LIST as unknown[];
+      if (value.length > 1) return value.map((index) => list[index]);
+      let byIndex = singles.get(column);
+      if (byIndex === undefined) {
+        byIndex = [];
+        singles.set(column, byIndex);
+      }
+      const index = value[0] as number;
+      let shared = byIndex[index];
+      if (shared === undefined) {
+        shared = Object.freeze([list[index]]);
+        byIndex[index] = shared;
+      }
+      return shared as unknown[];
+    },
+    /**
+     * The countries of a link's two ends (nodes `fromIndex` and `toIndex` of the document's
+     * list), shared by every link between the same two countries.
+     */
+    countries(fromIndex: number, toIndex: number): string[] {
+      const key = (nodeCountry[fromIndex] ?? 0) * countryCount + (nodeCountry[toIndex] ?? 0);
+      let shared = countryPairs.get(key);
+      if (shared === undefined) {
+        shared = Object.freeze(endpointCountries(nodes[fromIndex], nodes[toIndex]));
+        countryPairs.set(key, shared);
+      }
+      return shared as string[];
+    },
   };
 }
 
+const EMPTY_LIST: readonly unknown[] = Object.freeze([]);
 /** The planned intervals of a row of a table without that column. */
 const NO_INTERVALS: readonly Interval[] = Object.freeze([]);
 const idOf = (record: unknown) => fieldOf(record, "id");

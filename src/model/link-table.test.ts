@@ -167,7 +167,9 @@ describe("the link table", () => {
     const doc = tableInput();
     doc.linkTable.networks = [[0], [0]];
     // "ab" goes from a to b, "ba" back: their endpoints' countries, in that order, differ.
-    const third = { id: "ab2", kind: 0, from: 0, to: 1, networks: [0], sources: [0] };
+    // "ab2" goes from c, another node in a's country, to b: the same countries as "ab".
+    doc.nodes.push({ ...doc.nodes[0], id: "c", name: "C", coordinates: [126, 39.5] });
+    const third = { id: "ab2", kind: 0, from: 2, to: 1, networks: [0], sources: [0] };
     for (const [column, value] of Object.entries(third)) doc.linkTable[column]?.push(value);
     doc.linkTable.active.push(["2013-01-01", "2014-01-01", "2015-06-01"].map(toDayNumber));
     doc.linkTable.path.push("q1:yuCsYZW");
