@@ -1,6 +1,12 @@
 import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createBoxIndex, type LonLatBox, normalizeBox } from "./box-index";
+import {
+  buildBoxTree,
+  createBoxIndex,
+  type LonLatBox,
+  normalizeBox,
+  openBoxIndex,
+} from "./box-index";
 
 const mod360 = (x: number) => ((x % 360) + 360) % 360;
 
@@ -72,6 +78,22 @@ describe("createBoxIndex", () => {
 
   it("answers an empty index with nothing", () => {
     expect(createBoxIndex([]).search([-180, -90, 180, 90])).toEqual([]);
+    expect(openBoxIndex(buildBoxTree([]), 0).search([-180, -90, 180, 90])).toEqual([]);
+  });
+
+  it("opens a tree built elsewhere and handed over, as a worker hands it to the page", () => {
+    fc.assert(
+      fc.property(fc.array(partBox, { maxLength: 60 }), box, (boxes, view) => {
+        const tree = buildBoxTree(boxes.flat());
+        const handed = structuredClone(tree, { transfer: [tree] });
+        expect(tree.byteLength).toBe(0);
+        const found = openBoxIndex(handed, boxes.length).search(view);
+        expect(found.sort((a, b) => a - b)).toEqual(
+          boxes.flatMap((b, i) => (meets(b, view) ? [i] : [])),
+        );
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

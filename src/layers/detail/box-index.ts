@@ -42,6 +42,14 @@ export interface BoxIndex {
  * would be an array per part).
  */
 export function createBoxIndex(boxes: ArrayLike<number>): BoxIndex {
+  return openBoxIndex(buildBoxTree(boxes), boxes.length >> 2);
+}
+
+/**
+ * The packed tree of `boxes` (as for {@link createBoxIndex}): one buffer, which a worker can build
+ * and hand over, and {@link openBoxIndex} opens without building it again.
+ */
+export function buildBoxTree(boxes: ArrayLike<number>): ArrayBuffer {
   const size = boxes.length >> 2;
   // flatbush wants at least one item.
   const tree = new Flatbush(Math.max(1, size));
@@ -58,7 +66,12 @@ export function createBoxIndex(boxes: ArrayLike<number>): BoxIndex {
   }
   if (size === 0) tree.add(0, 0, 0, 0);
   tree.finish();
+  return tree.data as ArrayBuffer;
+}
 
+/** The index of a tree of `size` boxes made by {@link buildBoxTree}. */
+export function openBoxIndex(data: ArrayBuffer, size: number): BoxIndex {
+  const tree = Flatbush.from(data);
   return {
     size,
     search(view) {

@@ -1,10 +1,10 @@
 /**
  * The arrays a level of detail is built on (see `link-detail.ts`), computed from every part's
- * path: each vertex's importance and the bounds of each chunk of CHUNK_STEPS steps. Plain arrays
- * in, plain arrays out, so a worker computes them (`detail-worker.ts`) while the page starts the
- * map.
+ * path: each vertex's importance and the bounds of each chunk of CHUNK_STEPS steps, indexed.
+ * Plain arrays in, plain arrays out, so a worker computes them (`detail-worker.ts`) while the
+ * page starts the map.
  */
-import type { LonLatBox } from "./box-index";
+import { buildBoxTree, type LonLatBox } from "./box-index";
 import { toMercator, vertexImportance } from "./simplify";
 
 /**
@@ -36,6 +36,8 @@ export interface DetailArrays {
   readonly firstChunk: Int32Array;
   /** `[west, south, east, north]` of each chunk, one after another (see `pathBox`). */
   readonly boxes: Float64Array;
+  /** The packed tree of `boxes` (`buildBoxTree`; 0.2 s at 100,000 links, best off the page). */
+  readonly tree: ArrayBuffer;
 }
 
 /** The arrays for `source`: one array each, not one per part (at 100,000 links, the collector's). */
@@ -68,7 +70,7 @@ export function computeDetailArrays(source: DetailSource): DetailArrays {
     const pinned = Array.from(pins.subarray(pinStarts[p], pinStarts[p + 1]));
     vertexImportance(xy, pinned, importance.subarray(start, start + n));
   }
-  return { importance, firstChunk, boxes };
+  return { importance, firstChunk, boxes, tree: buildBoxTree(boxes) };
 }
 
 /**

@@ -15,5 +15,6 @@ scope.onmessage = (event) => {
     arrays.importance.buffer,
     arrays.firstChunk.buffer,
     arrays.boxes.buffer,
+    arrays.tree,
   ]);
 };
