@@ -9,7 +9,7 @@
  * Loaded apart (see `map/detail-view.ts`): only datasets large enough to need it download it.
  */
 import type { LinkGeometry, LinkSegment } from "../link-geometry";
-import { createBoxIndex, type LonLatBox } from "./box-index";
+import { type LonLatBox, openBoxIndex } from "./box-index";
 import {
   CHUNK_STEPS,
   computeDetailArrays,
@@ -86,8 +86,11 @@ class LevelSegment implements LinkSegment {
   }
 }
 
-/** The shortest difference between two longitudes. */
-const lonDelta = (a: number, b: number) => ((((a - b + 180) % 360) + 360) % 360) - 180;
+/** The shortest difference between two longitudes (most differ by less than half a world). */
+const lonDelta = (a: number, b: number) => {
+  const d = a - b;
+  return d >= -180 && d < 180 ? d : ((((d + 180) % 360) + 360) % 360) - 180;
+};
 
 /**
  * The vertices of `ground` kept at every level: the one at each of `points` (the link's
@@ -101,17 +104,22 @@ export function pinnedVertices(
   pinned: number[] = [],
 ): number[] {
   const n = ground.length >> 1;
-  const distance = (i: number, lon: number, lat: number) =>
-    Math.hypot(lonDelta(ground[2 * i] as number, lon), (ground[2 * i + 1] as number) - lat);
+  // Squared, in degrees: compared, never shown (a square root per vertex was most of the time).
+  const squared = (i: number, lon: number, lat: number) => {
+    const dx = lonDelta(ground[2 * i] as number, lon);
+    const dy = (ground[2 * i + 1] as number) - lat;
+    return dx * dx + dy * dy;
+  };
+  const pin = PIN_DEGREES * PIN_DEGREES;
   for (const point of points) {
     const lon = point[0];
     const lat = point[1];
     // Most links start and end at their places, and the ends are always kept.
-    if (distance(0, lon, lat) <= PIN_DEGREES || distance(n - 1, lon, lat) <= PIN_DEGREES) continue;
+    if (squared(0, lon, lat) <= pin || squared(n - 1, lon, lat) <= pin) continue;
     let nearest = -1;
-    let best = PIN_DEGREES;
+    let best = pin;
     for (let i = 1; i < n - 1; i++) {
-      const d = distance(i, lon, lat);
+      const d = squared(i, lon, lat);
       if (d <= best) {
         best = d;
         nearest = i;
@@ -252,7 +260,7 @@ export function createLinkDetail(
 
 function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): LinkDetail {
   const { partOf, grounds, stamps, vertices } = parts;
-  const { firstChunk, boxes } = arrays;
+  const { firstChunk, boxes, tree } = arrays;
   const chunks = firstChunk[grounds.length] as number;
   const importance: Float32Array[] = [];
   if (simplifies) {
@@ -263,7 +271,7 @@ function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): Link
       at += n;
     }
   }
-  const index = createBoxIndex(boxes);
+  const index = openBoxIndex(tree, boxes.length >> 2);
   /** Each level's paths, by part, made when first drawn. */
   const levels = new Map<number, { paths: (SimplifiedPath | undefined)[]; room: PathRoom }>();
   const simplified = (level: number, part: number): SimplifiedPath => {
