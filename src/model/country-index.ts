@@ -2,7 +2,7 @@
 
 import { geoArea, geoBounds, geoContains } from "d3-geo";
 import type { MultiPolygon, Polygon, Position } from "geojson";
-import type { LonLat } from "./route";
+import { type LonLat, wrapLongitude } from "./route";
 
 /** One country's boundary: its ISO 3166-1 alpha-2 code and its (multi)polygon. */
 export interface CountryShape {
@@ -24,8 +24,6 @@ interface IndexedPolygon {
   east: number;
   north: number;
 }
-
-const normaliseLongitude = (lon: number) => ((((lon + 180) % 360) + 360) % 360) - 180;
 
 function inBounds(p: IndexedPolygon, lon: number, lat: number): boolean {
   if (lat < p.south || lat > p.north) return false;
@@ -50,7 +48,7 @@ export function createCountryIndex(shapes: readonly CountryShape[]): CountryInde
   }
   return {
     countryAt([lon, lat]) {
-      const x = normaliseLongitude(lon);
+      const x = wrapLongitude(lon);
       for (const p of polygons) {
         if (inBounds(p, x, lat) && geoContains(p.polygon, [x, lat])) return p.code;
       }

@@ -9,6 +9,7 @@ import {
   partsLengthKm,
   pathLengthKm,
   unwrapLongitudes,
+  wrapLongitude,
 } from "./route";
 
 const PYONGYANG: LonLat = [125.75432, 39.03385];
@@ -50,6 +51,15 @@ describe("densifyRoute", () => {
   it("returns no vertex for no waypoint and the point itself for one", () => {
     expect(densifyRoute([])).toEqual([]);
     expect(densifyRoute([PYONGYANG])).toEqual([PYONGYANG]);
+  });
+});
+
+describe("wrapLongitude", () => {
+  it("moves a longitude by whole turns into [-180, 180), and leaves one there as it is", () => {
+    expect([0, -180, 179.5, 1e-20].map(wrapLongitude)).toEqual([0, -180, 179.5, 1e-20]);
+    expect([180, 190, 540, -190, -540, 725].map(wrapLongitude)).toEqual([
+      -180, -170, -180, 170, -180, 5,
+    ]);
   });
 });
 

@@ -45,6 +45,13 @@ export function densifyRoute(waypoints: readonly LonLat[], maxKm = MAX_SEGMENT_K
 }
 
 /**
+ * `lon` moved by whole turns into [-180, 180); one already there is returned as it is (most are,
+ * and the remainders are the cost where this runs per vertex).
+ */
+export const wrapLongitude = (lon: number): number =>
+  lon >= -180 && lon < 180 ? lon : ((((lon + 180) % 360) + 360) % 360) - 180;
+
+/**
  * Shifts longitudes by whole turns so each vertex lies within 180° of the previous one: a route
  * over the antimeridian then runs on (e.g. 179 → 181) instead of jumping across the map.
  */

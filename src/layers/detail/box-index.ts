@@ -8,15 +8,13 @@
  * meets it on the sphere.
  */
 import Flatbush from "flatbush";
+import { wrapLongitude } from "../../model/route";
 
 /** `[west, south, east, north]` in degrees; east > west, and east may pass 180. */
 export type LonLatBox = readonly [number, number, number, number];
 
-/** `x` in [-180, 180). */
-const wrap = (x: number) => ((((x + 180) % 360) + 360) % 360) - 180;
-
 /** The whole worlds that move a west edge `west` into [-180, 180), in degrees. */
-const worldShift = (west: number) => wrap(west) - west;
+const worldShift = (west: number) => wrapLongitude(west) - west;
 
 /** Whether a box from `west` to `east` spans every longitude. */
 const spansWorld = (west: number, east: number) => east - west >= 360;

@@ -8,6 +8,7 @@
  *
  * Loaded apart (see `map/detail-view.ts`): only datasets large enough to need it download it.
  */
+import { wrapLongitude } from "../../model/route";
 import type { LinkGeometry, LinkSegment } from "../link-geometry";
 import { type LonLatBox, openBoxIndex } from "./box-index";
 import {
@@ -86,11 +87,8 @@ class LevelSegment implements LinkSegment {
   }
 }
 
-/** The shortest difference between two longitudes (most differ by less than half a world). */
-const lonDelta = (a: number, b: number) => {
-  const d = a - b;
-  return d >= -180 && d < 180 ? d : ((((d + 180) % 360) + 360) % 360) - 180;
-};
+/** The shortest difference between two longitudes. */
+const lonDelta = (a: number, b: number) => wrapLongitude(a - b);
 
 /**
  * The vertices of `ground` kept at every level: the one at each of `points` (the link's
