@@ -34,9 +34,10 @@ export interface DetailArrays {
   readonly importance: Float32Array;
   /** Part `p`'s chunks are `firstChunk[p]` up to `firstChunk[p + 1]`. */
   readonly firstChunk: Int32Array;
-  /** `[west, south, east, north]` of each chunk, one after another (see `pathBox`). */
-  readonly boxes: Float64Array;
-  /** The packed tree of `boxes` (`buildBoxTree`; 0.2 s at 100,000 links, best off the page). */
+  /**
+   * The packed tree (`buildBoxTree`) of the chunks' bounds (`pathBox`), built here: 0.2 s at
+   * 100,000 links, best off the page.
+   */
   readonly tree: ArrayBuffer;
 }
 
@@ -70,7 +71,7 @@ export function computeDetailArrays(source: DetailSource): DetailArrays {
     const pinned = Array.from(pins.subarray(pinStarts[p], pinStarts[p + 1]));
     vertexImportance(xy, pinned, importance.subarray(start, start + n));
   }
-  return { importance, firstChunk, boxes, tree: buildBoxTree(boxes) };
+  return { importance, firstChunk, tree: buildBoxTree(boxes) };
 }
 
 /**

@@ -11,10 +11,5 @@ const scope = self as unknown as {
 
 scope.onmessage = (event) => {
   const arrays = computeDetailArrays(event.data);
-  scope.postMessage(arrays, [
-    arrays.importance.buffer,
-    arrays.firstChunk.buffer,
-    arrays.boxes.buffer,
-    arrays.tree,
-  ]);
+  scope.postMessage(arrays, [arrays.importance.buffer, arrays.firstChunk.buffer, arrays.tree]);
 };

@@ -258,7 +258,7 @@ export function createLinkDetail(
 
 function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): LinkDetail {
   const { partOf, grounds, stamps, vertices } = parts;
-  const { firstChunk, boxes, tree } = arrays;
+  const { firstChunk, tree } = arrays;
   const chunks = firstChunk[grounds.length] as number;
   const importance: Float32Array[] = [];
   if (simplifies) {
@@ -269,7 +269,7 @@ function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): Link
       at += n;
     }
   }
-  const index = openBoxIndex(tree, boxes.length >> 2);
+  const index = openBoxIndex(tree, chunks);
   /** Each level's paths, by part, made when first drawn. */
   const levels = new Map<number, { paths: (SimplifiedPath | undefined)[]; room: PathRoom }>();
   const simplified = (level: number, part: number): SimplifiedPath => {
