@@ -8,6 +8,8 @@ import {
   LAST_DAY_GROUPS,
   LINKS_PER_GROUP,
 } from "./flow-path-layer";
+import { INTERVAL_FILTER } from "./layer-extensions";
+import type { PackedRows } from "./packed-paths";
 
 interface Datum {
   readonly kind: string;
@@ -68,6 +70,48 @@ describe("FlowPathsByKind", () => {
       [7, 8, 9, 255],
     ]);
     expect(layers.map((l) => l.props.getWidth)).toEqual([3, 1]);
+  });
+
+  it("hands each layer its rows with their paths packed, when the flow reads them by functions", () => {
+    const path = (d: Datum) => Float64Array.of(d.days?.[0] ?? 0, 1, 2, 3);
+    const layer = new FlowPathsByKind<Datum>({
+      id: "links",
+      data: [
+        { kind: "cable", days: [5, 9] },
+        { kind: "fiber", days: [1, 2] },
+        { kind: "cable", days: [3, 4] },
+      ],
+      kindOf: (d) => d.kind,
+      styles,
+      intervalOf: (d) => d.days ?? [0, 0],
+      day: 6,
+      flow: {
+        getPath: path,
+        positionFormat: "XY",
+        getTimestamps: () => Float32Array.of(0, 1),
+        extensions: [INTERVAL_FILTER],
+        getFilterValue: (d: Datum) => d.days,
+      } as never,
+    });
+    layer.state = {} as typeof layer.state;
+    layer.updateState({ props: layer.props, changeFlags: { dataChanged: true } } as never);
+    const cables = (layer.renderLayers() as FlowPathLayer<Datum>[])[0];
+    const rows = cables?.props.data as PackedRows<Datum>;
+    expect(cables?.props._pathType).toBe("open");
+    // The cables by first day, and their columns in that order.
+    expect(rows.map((d) => d.days)).toEqual([
+      [3, 4],
+      [5, 9],
+    ]);
+    expect(Array.from(rows.startIndices)).toEqual([0, 2, 4]);
+    expect(Array.from(rows.attributes.getPath.value)).toEqual([3, 1, 2, 3, 5, 1, 2, 3]);
+    expect(Array.from(rows.attributes.getFilterValue?.value ?? [])).toEqual([
+      3, 4, 3, 4, 5, 9, 5, 9,
+    ]);
+    // Without accessor functions (deck.gl's defaults), the rows are handed over as they are.
+    const plain = sublayers([{ kind: "cable" }])[0];
+    expect(plain?.props.data).not.toHaveProperty("attributes");
+    expect(plain?.props._pathType).toBeFalsy();
   });
 
   it("keeps one empty layer while there is no data, so its shader can be compiled", () => {

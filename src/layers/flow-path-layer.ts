@@ -14,9 +14,11 @@ import {
   CompositeLayer,
   type UpdateParameters,
 } from "@deck.gl/core";
+import { DataFilterExtension } from "@deck.gl/extensions";
 import { TripsLayer, type TripsLayerProps } from "@deck.gl/geo-layers";
 import type { PathLayerProps } from "@deck.gl/layers";
 import { countAtMost, sortByDay } from "./day-window";
+import { type PathAccessors, packPaths } from "./packed-paths";
 
 /** How far the trail's head lightens the line towards white. */
 const FLOW_LIGHTEN = 0.35;
@@ -197,6 +199,29 @@ export function groupByLastDay(intervals: readonly (readonly [number, number])[]
   return { groupOf, groups };
 }
 
+/**
+ * How the layers' paths are packed (see `packed-paths.ts`), from the flow's accessors: `null`
+ * where the path or the timestamps are not read by a function (deck.gl's defaults), and then the
+ * rows are handed over as they are. The filter values are packed when a `DataFilterExtension`
+ * reads them by a function.
+ */
+function packingOf<D>(flow: FlowPathsByKindProps<D>["flow"]): PathAccessors<D> | null {
+  const { getPath, getTimestamps, positionFormat, extensions } = flow;
+  if (typeof getPath !== "function" || typeof getTimestamps !== "function") return null;
+  const { getFilterValue } = flow as { getFilterValue?: unknown };
+  const filter = extensions?.find((e) => e instanceof DataFilterExtension);
+  const filterSize = filter instanceof DataFilterExtension ? (filter.opts.filterSize ?? 0) : 0;
+  return {
+    // A path of positions, not of points: `positionFormat` says how many numbers each takes.
+    getPath: getPath as PathAccessors<D>["getPath"],
+    size: positionFormat === "XY" ? 2 : 3,
+    getTimestamps,
+    ...(typeof getFilterValue === "function" && filterSize > 0
+      ? { getFilterValue: getFilterValue as PathAccessors<D>["getPath"], filterSize }
+      : {}),
+  };
+}
+
 /** All of `data`, drawn whatever the day (no intervals given). */
 const undatedGroup = <D>(kind: string, data: D[]): Group<D> => ({
   kind,
@@ -230,6 +255,8 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
      * range): most of the layers on any date (at gen-10000, all but a few of 55).
      */
     hidden: Map<Group<D>, FlowPathLayer<D>>;
+    /** Whether the groups' data carry their paths packed (see `packingOf`). */
+    packed: boolean;
   };
 
   override updateState({ props, changeFlags }: UpdateParameters<this>): void {
@@ -257,12 +284,14 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
         ),
       );
     }
-    this.setState({ groups, hidden: new Map() });
+    const packing = packingOf(props.flow);
+    if (packing) for (const group of groups) packPaths(group.data, packing);
+    this.setState({ groups, hidden: new Map(), packed: packing !== null });
   }
 
   override renderLayers() {
     const { styles, flow, day } = this.props;
-    const { groups, hidden } = this.state;
+    const { groups, hidden, packed } = this.state;
     const kinds = Object.keys(styles);
     // Without data, one layer still stands, so the warm-up compiles the shader the others share.
     const drawn: Group<D>[] = groups.length > 0 ? groups : [undatedGroup(kinds[0] as string, [])];
@@ -285,6 +314,8 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
           data: group.data,
           drawRows: rows,
           visible,
+          // Packed paths are taken as they are: no copy, no search for closed rings.
+          ...(packed && group.data.length > 0 ? { _pathType: "open" as const } : {}),
           getColor: style.getColor,
           getWidth: style.getWidth,
         }),
