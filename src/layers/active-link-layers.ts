@@ -13,6 +13,7 @@ import { activeOn, DASHES, INTERVAL_FILTER } from "./layer-extensions";
 import { drawsLinks, type LayerFrame, linksToDraw } from "./layer-frame";
 import { BASE_WIDTH_PX, focusAlpha, linkWidth, withAlpha } from "./layer-style";
 import { FLOW_SPAN, KIND_WIDTH, type LinkSegment } from "./link-geometry";
+import { wholeRange } from "./packed-paths";
 
 /** Active links are drawn a little translucent while they animate, so the flow stands out. */
 const activeAlpha = (animate: boolean) => (animate ? 190 : 235);
@@ -75,6 +76,7 @@ export function buildSolidLinks(
         pickable: true,
         kindOf: (d) => d.link.kind,
         intervalOf: (d) => d.filter,
+        rangeOf: (d) => d.range ?? wholeRange(d.ground, d.timestamps),
         day,
         styles: Object.fromEntries(
           LINK_KINDS.map((kind) => {

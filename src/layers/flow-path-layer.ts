@@ -18,7 +18,7 @@ import { DataFilterExtension } from "@deck.gl/extensions";
 import { TripsLayer, type TripsLayerProps } from "@deck.gl/geo-layers";
 import type { PathLayerProps } from "@deck.gl/layers";
 import { countAtMost, sortByDay } from "./day-window";
-import { type PathAccessors, packPaths } from "./packed-paths";
+import { type PathAccessors, type PathRange, packPaths, wholeRange } from "./packed-paths";
 
 /** How far the trail's head lightens the line towards white. */
 const FLOW_LIGHTEN = 0.35;
@@ -113,6 +113,11 @@ interface FlowPathsByKindProps<D> {
    */
   readonly intervalOf?: (d: D) => readonly [number, number];
   readonly day?: number;
+  /**
+   * A datum's path as packed (see `packed-paths.ts`); without it, the whole of what the flow's
+   * `getPath` and `getTimestamps` give.
+   */
+  readonly rangeOf?: (d: D) => PathRange;
 }
 
 /**
@@ -200,24 +205,35 @@ export function groupByLastDay(intervals: readonly (readonly [number, number])[]
 }
 
 /**
- * How the layers' paths are packed (see `packed-paths.ts`), from the flow's accessors: `null`
- * where the path or the timestamps are not read by a function (deck.gl's defaults), and then the
- * rows are handed over as they are. The filter values are packed when a `DataFilterExtension`
- * reads them by a function.
+ * How the layers' paths are packed (see `packed-paths.ts`): by `rangeOf`, or the whole of the
+ * flow's `getPath` and `getTimestamps`; `null` where those are not functions (deck.gl's
+ * defaults), and then the rows are handed over as they are. The filter values are packed when a
+ * `DataFilterExtension` reads them by a function.
  */
-function packingOf<D>(flow: FlowPathsByKindProps<D>["flow"]): PathAccessors<D> | null {
+function packingOf<D>(
+  flow: FlowPathsByKindProps<D>["flow"],
+  rangeOf: ((d: D) => PathRange) | undefined,
+): PathAccessors<D> | null {
   const { getPath, getTimestamps, positionFormat, extensions } = flow;
-  if (typeof getPath !== "function" || typeof getTimestamps !== "function") return null;
+  const size = positionFormat === "XY" ? 2 : 3;
+  let getRange: PathAccessors<D>["getRange"];
+  if (rangeOf) getRange = rangeOf;
+  else if (typeof getPath === "function" && typeof getTimestamps === "function") {
+    getRange = (d, info) =>
+      // A path of positions, not of points: `positionFormat` says how many numbers each takes.
+      wholeRange(getPath(d, info) as ArrayLike<number>, getTimestamps(d, info), size);
+  } else return null;
   const { getFilterValue } = flow as { getFilterValue?: unknown };
   const filter = extensions?.find((e) => e instanceof DataFilterExtension);
   const filterSize = filter instanceof DataFilterExtension ? (filter.opts.filterSize ?? 0) : 0;
   return {
-    // A path of positions, not of points: `positionFormat` says how many numbers each takes.
-    getPath: getPath as PathAccessors<D>["getPath"],
-    size: positionFormat === "XY" ? 2 : 3,
-    getTimestamps,
+    getRange,
+    size,
     ...(typeof getFilterValue === "function" && filterSize > 0
-      ? { getFilterValue: getFilterValue as PathAccessors<D>["getPath"], filterSize }
+      ? {
+          getFilterValue: getFilterValue as NonNullable<PathAccessors<D>["getFilterValue"]>,
+          filterSize,
+        }
       : {}),
   };
 }
@@ -284,7 +300,7 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
         ),
       );
     }
-    const packing = packingOf(props.flow);
+    const packing = packingOf(props.flow, props.rangeOf);
     if (packing) for (const group of groups) packPaths(group.data, packing);
     this.setState({ groups, hidden: new Map(), packed: packing !== null });
   }

@@ -10,6 +10,7 @@ import { pathCoordinates, pathPartCount, pathParts } from "../model/path-coordin
 import { greatCircleKm, type LonLat, RADIANS } from "../model/route";
 import type { Interval, Link, LinkKind, Topology, TopologyNode } from "../model/schema";
 import { nodeDegrees } from "../state/selectors";
+import type { PathRange } from "./packed-paths";
 
 /** Filter value for an interval with no end. */
 export const OPEN_END_DAY = 1_000_000;
@@ -42,6 +43,11 @@ export interface LinkSegment {
   readonly filter: readonly [number, number];
   /** Whether the interval is a planned one (announced, not yet in service), not an active one. */
   readonly planned: boolean;
+  /**
+   * What the flow layer packs, where it is not the whole of `ground`: a level of detail's
+   * segment, a range of its part's whole path thinned to the level (see `detail/link-detail.ts`).
+   */
+  readonly range?: PathRange;
 }
 
 export interface CrossingMarker {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { packPaths } from "./packed-paths";
+import { keptVertices, packPaths, wholeRange } from "./packed-paths";
 
 interface Row {
   readonly path: Float64Array;
@@ -16,9 +16,8 @@ const row = (points: number, seed: number): Row => ({
 
 const pack = (rows: Row[], filter = true) =>
   packPaths(rows, {
-    getPath: (d) => d.path,
+    getRange: (d) => wholeRange(d.path, d.stamps),
     size: 2,
-    getTimestamps: (d) => d.stamps,
     ...(filter ? { getFilterValue: (d: Row) => d.days, filterSize: 2 } : {}),
   });
 
@@ -71,14 +70,51 @@ describe("packPaths", () => {
     const rows = [row(2, 0), row(2, 1), row(2, 2)];
     const seen: number[] = [];
     packPaths(rows, {
-      getPath: (d, { index, data }) => {
+      getRange: (d, { index, data }) => {
         expect(data).toBe(rows);
         seen.push(index);
-        return d.path;
+        return wholeRange(d.path, d.stamps);
       },
       size: 2,
-      getTimestamps: (d) => d.stamps,
     });
     expect(seen).toEqual([0, 1, 2]);
+  });
+});
+
+describe("packPaths of thinned ranges", () => {
+  it("packs exactly the range's vertices whose importance exceeds the tolerance", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.float({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }),
+        fc.float({ min: 0, max: 1, noNaN: true }),
+        fc.nat(),
+        fc.nat(),
+        (values, tolerance, a, b) => {
+          const n = values.length;
+          const importance = Float32Array.from(values);
+          // The range's ends are kept, as a level of detail's always are.
+          const from = a % n;
+          const to = from + (b % (n - from));
+          importance[from] = Infinity;
+          importance[to] = Infinity;
+          const r = row(n, 3);
+          const range = { ground: r.path, timestamps: r.stamps, from, to, importance, tolerance };
+          const packed = packPaths([r], { getRange: () => range, size: 2 });
+          const kept: number[] = [];
+          for (let i = from; i <= to; i++) if ((importance[i] as number) > tolerance) kept.push(i);
+          expect(keptVertices(range)).toBe(kept.length);
+          const vertices = kept.length >= 2 ? kept : [];
+          expect(Array.from(packed.attributes.getTimestamps.value)).toEqual(
+            vertices.map((i) => r.stamps[i]),
+          );
+          expect(Array.from(packed.attributes.getPath.value)).toEqual(
+            vertices.flatMap((i) => [
+              Math.fround(r.path[2 * i] as number),
+              Math.fround(r.path[2 * i + 1] as number),
+            ]),
+          );
+        },
+      ),
+    );
   });
 });

@@ -6,11 +6,51 @@
  * every zoom that changes the level of detail. Packed here in one pass, into the arrays deck.gl
  * uploads, with `startIndices` giving each row's first vertex.
  *
+ * A row's path is read as a range of a longer one, thinned by importance (see `PathRange`): a
+ * level of detail's paths are packed straight from the whole paths, never made on their own.
+ *
  * The rows stay an array (deck.gl reads `attributes` and `startIndices` off the data whatever it
  * is), so picking still reports the row, and every per-row accessor still works.
  */
-
 import type { AccessorContext } from "@deck.gl/core";
+
+/**
+ * A row's path as packed: the vertices `from`…`to` (both included) of `ground` (flat, `size`
+ * numbers a vertex) with their `timestamps`; with `importance`, only those whose importance
+ * exceeds `tolerance` (see `detail/simplify.ts`), which must include `from` and `to`.
+ */
+export interface PathRange {
+  readonly ground: ArrayLike<number>;
+  readonly timestamps: ArrayLike<number>;
+  readonly from: number;
+  readonly to: number;
+  readonly importance: ArrayLike<number> | null;
+  readonly tolerance: number;
+}
+
+/** The whole of a path of `size` numbers a vertex, every vertex kept. */
+export const wholeRange = (
+  ground: ArrayLike<number>,
+  timestamps: ArrayLike<number>,
+  size = 2,
+): PathRange => ({
+  ground,
+  timestamps,
+  from: 0,
+  to: Math.floor(ground.length / size) - 1,
+  importance: null,
+  tolerance: 0,
+});
+
+/** How many vertices `range` keeps. */
+export function keptVertices(range: PathRange): number {
+  const { importance, tolerance, from, to } = range;
+  if (to < from) return 0;
+  if (!importance) return to - from + 1;
+  let kept = 0;
+  for (let i = from; i <= to; i++) if ((importance[i] as number) > tolerance) kept++;
+  return kept;
+}
 
 /** A binary attribute: its values, `size` to a vertex. */
 export interface PackedColumn {
@@ -38,16 +78,14 @@ export type PackedRows<D> = D[] & {
 };
 
 /** A row's values, read as deck.gl reads them (the context gives the row's index). */
-type RowAccessor<D> = (d: D, info: AccessorContext<D>) => ArrayLike<number>;
+type RowAccessor<D, T> = (d: D, info: AccessorContext<D>) => T;
 
-/** How to read a row's path (flat coordinates, `size` to a vertex), timestamps and filter. */
+/** How to read a row's path (`size` numbers a vertex) and its filter values. */
 export interface PathAccessors<D> {
-  readonly getPath: RowAccessor<D>;
+  readonly getRange: RowAccessor<D, PathRange>;
   readonly size: 2 | 3;
-  /** A timestamp a vertex. */
-  readonly getTimestamps: RowAccessor<D>;
   /** Values a row (`filterSize` of them), repeated on each of its vertices. */
-  readonly getFilterValue?: RowAccessor<D>;
+  readonly getFilterValue?: RowAccessor<D, ArrayLike<number>>;
   readonly filterSize?: number;
 }
 
@@ -57,17 +95,17 @@ export interface PathAccessors<D> {
  * tessellation gives it.
  */
 export function packPaths<D>(rows: D[], accessors: PathAccessors<D>): PackedRows<D> {
-  const { getPath, size, getTimestamps, getFilterValue, filterSize = 0 } = accessors;
+  const { getRange, size, getFilterValue, filterSize = 0 } = accessors;
   const info: AccessorContext<D> = { index: 0, data: rows, target: [] };
-  const paths: ArrayLike<number>[] = new Array(rows.length);
+  const ranges: PathRange[] = new Array(rows.length);
   const startIndices = new Uint32Array(rows.length + 1);
   let vertices = 0;
   rows.forEach((row, i) => {
     info.index = i;
-    const path = getPath(row, info);
-    paths[i] = path;
+    const range = getRange(row, info);
+    ranges[i] = range;
     startIndices[i] = vertices;
-    const n = Math.floor(path.length / size);
+    const n = keptVertices(range);
     if (n >= 2) vertices += n;
   });
   startIndices[rows.length] = vertices;
@@ -80,21 +118,22 @@ export function packPaths<D>(rows: D[], accessors: PathAccessors<D>): PackedRows
     const start = startIndices[i] as number;
     const end = startIndices[i + 1] as number;
     if (end === start) return;
-    info.index = i;
-    // Loops, not `set`: most paths are a few dozen numbers, and `set` between arrays of two
-    // types (the paths are 64-bit) costs more per call than such a loop in all (measured: 0.19 s
-    // against a few hundredths at 100,000 links). Each loop sees one type of array.
-    const path = paths[i] as ArrayLike<number>;
-    const from = start * size;
-    const count = (end - start) * size;
-    for (let k = 0; k < count; k++) positions[from + k] = path[k] as number;
-    const stamps = getTimestamps(row, info);
-    for (let v = start; v < end; v++) timestamps[v] = stamps[v - start] as number;
+    const { ground, timestamps: stamps, from, to, importance, tolerance } = ranges[i] as PathRange;
+    // Loops, not `set`: most paths are a few dozen numbers, and `set` between arrays of two types
+    // (the paths are 64-bit) costs more a call than such a loop in all.
+    let v = start;
+    for (let k = from; k <= to; k++) {
+      if (importance && (importance[k] as number) <= tolerance) continue;
+      for (let c = 0; c < size; c++) positions[v * size + c] = ground[k * size + c] as number;
+      timestamps[v] = stamps[k] as number;
+      v++;
+    }
     rowIndexes.fill(i, start, end);
     if (filters && getFilterValue) {
+      info.index = i;
       const values = getFilterValue(row, info);
-      for (let v = start; v < end; v++)
-        for (let c = 0; c < filterSize; c++) filters[v * filterSize + c] = values[c] as number;
+      for (let w = start; w < end; w++)
+        for (let c = 0; c < filterSize; c++) filters[w * filterSize + c] = values[c] as number;
     }
   });
 

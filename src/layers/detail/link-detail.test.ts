@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { parseTopology } from "../../model/parse-topology";
 import { partsTopologyInput, validTopologyInput } from "../../model/test-fixtures";
 import { buildLinkGeometry } from "../link-geometry";
+import { packPaths, wholeRange } from "../packed-paths";
 import { computeDetailArrays, type DetailSource } from "./detail-arrays";
 import {
   buildLinkDetail,
@@ -166,6 +167,30 @@ describe("createLinkDetail", () => {
           }
         }),
       );
+    }
+  });
+
+  it("packs for the flow layer exactly the vertices of each segment it draws", () => {
+    const geometry = buildLinkGeometry(wavyTopology());
+    const detail = createLinkDetail(geometry, { simplifyAfter: 0 });
+    for (const level of [null, 0, 4, 8, 10]) {
+      for (const box of [null, [100, 29, 104, 31], [118, 29, 121, 31]] as const) {
+        const drawn = detail.view(level, box).select(geometry.segments);
+        expect(drawn.length).toBeGreaterThan(0);
+        for (const segment of drawn) {
+          // As the links layer packs it: from its range, never from its own arrays.
+          const packed = packPaths([segment], {
+            getRange: (d) => d.range ?? wholeRange(d.ground, d.timestamps),
+            size: 2,
+          });
+          expect(Array.from(packed.attributes.getPath.value ?? [])).toEqual(
+            Array.from(Float32Array.from(segment.ground)),
+          );
+          expect(Array.from(packed.attributes.getTimestamps.value ?? [])).toEqual(
+            Array.from(segment.timestamps),
+          );
+        }
+      }
     }
   });
 

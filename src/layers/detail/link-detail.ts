@@ -2,14 +2,18 @@
  * Level of detail for a dataset's links: what the flow layer draws for a camera is the pieces of
  * the parts in view (plus a margin), each simplified to the zoom's resolution. Built once per
  * dataset, ahead of any animated frame: the bounds of each run of CHUNK_STEPS steps of every part
- * (indexed, `box-index.ts`) and each vertex's importance (`simplify.ts`). A level's paths are made
- * the first time a part is drawn at it, and kept; a part partly in view is drawn as the pieces of
- * its level's path that are (views into that path: nothing is copied).
+ * (indexed, `box-index.ts`) and each vertex's importance (`simplify.ts`). A level's path is never
+ * made on its own: a segment drawn at a level is a range of its part's whole path with the level's
+ * tolerance (`LevelSegment.range`), which the flow layer packs as it is, thinned by importance
+ * (`packed-paths.ts`); a part partly in view is drawn as the pieces of that range that are. At
+ * 100,000 links, making the first level's paths took a fifth of a second of the page's start-up,
+ * most of it writing memory the page had never touched, only for the flow layer to copy them.
  *
  * Loaded apart (see `map/detail-view.ts`): only datasets large enough to need it download it.
  */
 import { wrapLongitude } from "../../model/route";
 import type { LinkGeometry, LinkSegment } from "../link-geometry";
+import { keptVertices, type PathRange } from "../packed-paths";
 import { type LonLatBox, openBoxIndex } from "./box-index";
 import {
   CHUNK_STEPS,
@@ -17,14 +21,7 @@ import {
   type DetailArrays,
   type DetailSource,
 } from "./detail-arrays";
-import {
-  distanceToSegment,
-  levelTolerance,
-  type PathRoom,
-  pathRoom,
-  type SimplifiedPath,
-  simplifyPath,
-} from "./simplify";
+import { distanceToSegment, levelTolerance, type SimplifiedPath, simplifyPath } from "./simplify";
 
 export { CHUNK_STEPS, pathBox } from "./detail-arrays";
 
@@ -63,22 +60,54 @@ export interface LinkDetail {
   view(level: number | null, box: LonLatBox | null): DrawDetail;
 }
 
-/** A segment drawn at a level: its interval and link, the level's path. */
+/**
+ * A segment drawn at a level, or a piece of one: its interval and link, and `range`, the stretch
+ * of its part's whole path it draws, thinned to the level, which the flow layer packs as it is.
+ * Its own `ground` and `timestamps` are made from the range the first time they are read (the
+ * flow layer does not).
+ */
 class LevelSegment implements LinkSegment {
   readonly link: LinkSegment["link"];
   readonly filter: readonly [number, number];
   readonly planned: boolean;
-  readonly ground: Float64Array;
-  readonly timestamps: Float32Array;
+  private made: SimplifiedPath | null = null;
   constructor(
     private readonly whole: LinkSegment,
-    simplified: SimplifiedPath,
+    readonly range: PathRange & {
+      readonly ground: Float64Array;
+      readonly timestamps: Float32Array;
+      readonly importance: Float32Array | null;
+    },
   ) {
     this.link = whole.link;
     this.filter = whole.filter;
     this.planned = whole.planned;
-    this.ground = simplified.ground;
-    this.timestamps = simplified.timestamps;
+  }
+
+  private simplified(): SimplifiedPath {
+    if (this.made) return this.made;
+    const { ground, timestamps, from, to, importance, tolerance } = this.range;
+    const stretch = {
+      ground: ground.subarray(2 * from, 2 * to + 2),
+      timestamps: timestamps.subarray(from, to + 1),
+    };
+    this.made = importance
+      ? simplifyPath(
+          stretch.ground,
+          stretch.timestamps,
+          importance.subarray(from, to + 1),
+          tolerance,
+        )
+      : stretch;
+    return this.made;
+  }
+
+  get ground(): Float64Array {
+    return this.simplified().ground;
+  }
+
+  get timestamps(): Float32Array {
+    return this.simplified().timestamps;
   }
 
   /** The raised path, for the few layers that read it: the whole one. */
@@ -270,58 +299,32 @@ function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): Link
     }
   }
   const index = openBoxIndex(tree, chunks);
-  /** Each level's paths, by part, made when first drawn. */
-  const levels = new Map<number, { paths: (SimplifiedPath | undefined)[]; room: PathRoom }>();
-  const simplified = (level: number, part: number): SimplifiedPath => {
-    let made = levels.get(level);
-    if (!made) {
-      made = { paths: new Array(grounds.length), room: pathRoom() };
-      levels.set(level, made);
+  /** By level, whether each part keeps every vertex there (1) or not (2); 0: not yet known. */
+  const keepsAll = new Map<number, Uint8Array>();
+  const wholeKept = (level: number, part: number, range: PathRange): boolean => {
+    let known = keepsAll.get(level);
+    if (!known) {
+      known = new Uint8Array(grounds.length);
+      keepsAll.set(level, known);
     }
-    let path = made.paths[part];
-    if (!path) {
-      path = simplifyPath(
-        grounds[part] as Float64Array,
-        stamps[part] as Float32Array,
-        importance[part] as Float32Array,
-        levelTolerance(level),
-        made.room,
-      );
-      made.paths[part] = path;
-    }
-    return path;
+    if (known[part] === 0) known[part] = keptVertices(range) === range.to + 1 ? 1 : 2;
+    return known[part] === 1;
   };
 
-  /** Part `part`'s path at `level` (`null`: whole), from vertex `from` to `to` of its whole path. */
-  const piece = (level: number | null, part: number, from: number, to: number): SimplifiedPath => {
+  /**
+   * Part `part`'s path at `level` (`null`: whole) from vertex `from` to `to` of its whole path,
+   * widened to the level's vertices on either side (the ends are always kept), so the piece is
+   * the level's path there, step for step.
+   */
+  const piece = (level: number | null, part: number, from: number, to: number) => {
     const ground = grounds[part] as Float64Array;
     const timestamps = stamps[part] as Float32Array;
-    if (level === null) {
-      return {
-        ground: ground.subarray(2 * from, 2 * to + 2),
-        timestamps: timestamps.subarray(from, to + 1),
-      };
-    }
-    const path = simplified(level, part);
+    if (level === null) return { ground, timestamps, from, to, importance: null, tolerance: 0 };
     const own = importance[part] as Float32Array;
     const tolerance = levelTolerance(level);
-    // Widened to the level's vertices on either side (the ends are always kept), so the piece is
-    // the level's path there, step for step; `start`: the kept vertices before it.
-    let start = 0;
-    for (let i = 0; i < from; i++) if ((own[i] as number) > tolerance) start++;
-    if ((own[from] as number) <= tolerance) {
-      // The kept vertex before `from`: the last of those counted.
-      start--;
-      while ((own[from] as number) <= tolerance) from--;
-    }
-    let end = start;
-    for (let i = from + 1; i <= to || (own[i - 1] as number) <= tolerance; i++) {
-      if ((own[i] as number) > tolerance) end++;
-    }
-    return {
-      ground: path.ground.subarray(2 * start, 2 * end + 2),
-      timestamps: path.timestamps.subarray(start, end + 1),
-    };
+    while ((own[from] as number) <= tolerance) from--;
+    while ((own[to] as number) <= tolerance) to++;
+    return { ground, timestamps, from, to, importance: own, tolerance };
   };
 
   return {
@@ -339,8 +342,8 @@ function assemble(parts: Parts, arrays: DetailArrays, simplifies: boolean): Link
       /** The part's whole path at the level, as a segment. */
       const whole = (segment: LinkSegment, part: number): LinkSegment => {
         if (level === null) return segment;
-        const path = simplified(level, part);
-        return path.ground === segment.ground ? segment : new LevelSegment(segment, path);
+        const range = piece(level, part, 0, (segment.ground.length >> 1) - 1);
+        return wholeKept(level, part, range) ? segment : new LevelSegment(segment, range);
       };
       return {
         level,

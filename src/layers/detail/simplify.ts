@@ -149,49 +149,6 @@ export function vertexImportance(
   return importance;
 }
 
-/** Where simplified paths are written: arrays of the lengths asked for. */
-export interface PathRoom {
-  ground(length: number): Float64Array;
-  stamps(length: number): Float32Array;
-}
-
-const NEW_ARRAYS: PathRoom = {
-  ground: (length) => new Float64Array(length),
-  stamps: (length) => new Float32Array(length),
-};
-
-/** Numbers per block of a `pathRoom`. */
-const BLOCK = 1 << 16;
-
-/**
- * Room for many paths: views into blocks of BLOCK numbers, so that a level of 100,000 paths
- * allocates a few dozen buffers, not 200,000 (each typed array of its own has a buffer).
- */
-export function pathRoom(): PathRoom {
-  let grounds = new Float64Array(0);
-  let groundAt = 0;
-  let stamps = new Float32Array(0);
-  let stampAt = 0;
-  return {
-    ground(length) {
-      if (groundAt + length > grounds.length) {
-        grounds = new Float64Array(Math.max(BLOCK, length));
-        groundAt = 0;
-      }
-      groundAt += length;
-      return grounds.subarray(groundAt - length, groundAt);
-    },
-    stamps(length) {
-      if (stampAt + length > stamps.length) {
-        stamps = new Float32Array(Math.max(BLOCK, length));
-        stampAt = 0;
-      }
-      stampAt += length;
-      return stamps.subarray(stampAt - length, stampAt);
-    },
-  };
-}
-
 /** A part's path at one level: its kept vertices and their flow timestamps. */
 export interface SimplifiedPath {
   /** Interleaved lon, lat of the kept vertices, as stored (not unwrapped). */
@@ -209,13 +166,12 @@ export function simplifyPath(
   timestamps: Float32Array,
   importance: Float32Array,
   tolerance: number,
-  room: PathRoom = NEW_ARRAYS,
 ): SimplifiedPath {
   let kept = 0;
   for (let i = 0; i < importance.length; i++) if ((importance[i] as number) > tolerance) kept++;
   if (kept === importance.length) return { ground, timestamps };
-  const outGround = room.ground(2 * kept);
-  const outStamps = room.stamps(kept);
+  const outGround = new Float64Array(2 * kept);
+  const outStamps = new Float32Array(kept);
   for (let i = 0, j = 0; i < importance.length; i++) {
     if ((importance[i] as number) <= tolerance) continue;
     outGround[2 * j] = ground[2 * i] as number;
