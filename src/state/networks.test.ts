@@ -53,6 +53,18 @@ describe("a dataset's networks by key", () => {
     expect(networksWithLinks(t)).toBe(networksWithLinks(t));
   });
 
+  it("networksWithLinks counts each link of a shared list of networks, once per network", () => {
+    const t = withOwners();
+    // As a link table's reader gives them: the links of one list share it.
+    const shared = ["orange", "example", "orange"];
+    const links = t.links.map((link) => ({ ...link, networks: shared }));
+    const listed = networksWithLinks({ ...t, links });
+    expect(listed.map((n) => [n.key, n.links.length])).toEqual([
+      ["example", 3],
+      ["orange", 3],
+    ]);
+  });
+
   it("refsOfKeys gives every reference that names the chosen networks, once per list", () => {
     const t = withOwners();
     const keys = ["example", "AS64999"];

@@ -58,10 +58,14 @@ export function refsOfKeys(topology: Topology, keys: readonly string[]): Readonl
 
 /** The keys of the networks `link` names, each once, in the link's order. */
 export function linkNetworkKeys(topology: Topology, link: Link): string[] {
-  const index = networkIndexOf(topology);
-  // One array per link, no set: a link names one network or a few, and there are 100,000 links.
+  return keysOfRefs(networkIndexOf(topology), link.networks ?? []);
+}
+
+/** The keys of `refs`, each once, in their order. */
+function keysOfRefs(index: NetworkIndex, refs: readonly NetworkRef[]): string[] {
+  // One array per list, no set: a link names one network or a few, and there are 100,000 links.
   const keys: string[] = [];
-  for (const ref of link.networks ?? []) {
+  for (const ref of refs) {
     const key = index.keyOf(ref);
     if (!keys.includes(key)) keys.push(key);
   }
@@ -88,8 +92,18 @@ export function networksWithLinks(topology: Topology): readonly NetworkLinks[] {
   if (result === undefined) {
     const index = networkIndexOf(topology);
     const byKey = new Map<string, Link[]>();
+    // Links share lists of networks (a link table's reader gives the links of one network one
+    // list): each list's keys are found once.
+    const keysOf = new Map<readonly NetworkRef[], string[]>();
     for (const link of topology.links) {
-      for (const key of linkNetworkKeys(topology, link)) {
+      const refs = link.networks;
+      if (!refs) continue;
+      let keys = keysOf.get(refs);
+      if (!keys) {
+        keys = keysOfRefs(index, refs);
+        keysOf.set(refs, keys);
+      }
+      for (const key of keys) {
         const links = byKey.get(key);
         if (links) links.push(link);
         else byKey.set(key, [link]);
