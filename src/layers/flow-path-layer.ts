@@ -208,7 +208,9 @@ export function groupByLastDay(intervals: readonly (readonly [number, number])[]
  * How the layers' paths are packed (see `packed-paths.ts`): by `rangeOf`, or the whole of the
  * flow's `getPath` and `getTimestamps`; `null` where those are not functions (deck.gl's
  * defaults), and then the rows are handed over as they are. The filter values are packed when a
- * `DataFilterExtension` reads them by a function.
+ * `DataFilterExtension` reads them by a function. All are read when the data changes, as the
+ * groups are made: an accessor that changes without the data (by `updateTriggers`) packs nothing
+ * again, so what they read must be the data's own (here: a link's path and interval).
  */
 function packingOf<D>(
   flow: FlowPathsByKindProps<D>["flow"],
