@@ -9,7 +9,7 @@ import {
   LINKS_PER_GROUP,
 } from "./flow-path-layer";
 import { INTERVAL_FILTER } from "./layer-extensions";
-import type { PackedRows } from "./packed-paths";
+import { type PackedRows, wholeRange } from "./packed-paths";
 
 interface Datum {
   readonly kind: string;
@@ -72,7 +72,7 @@ describe("FlowPathsByKind", () => {
     expect(layers.map((l) => l.props.getWidth)).toEqual([3, 1]);
   });
 
-  it("hands each layer its rows with their paths packed, when the flow reads them by functions", () => {
+  it("hands each layer its rows with their paths packed, when told how to read them", () => {
     const path = (d: Datum) => Float64Array.of(d.days?.[0] ?? 0, 1, 2, 3);
     const layer = new FlowPathsByKind<Datum>({
       id: "links",
@@ -85,10 +85,9 @@ describe("FlowPathsByKind", () => {
       styles,
       intervalOf: (d) => d.days ?? [0, 0],
       day: 6,
+      rangeOf: (d) => wholeRange(path(d), Float32Array.of(0, 1)),
       flow: {
-        getPath: path,
         positionFormat: "XY",
-        getTimestamps: () => Float32Array.of(0, 1),
         extensions: [INTERVAL_FILTER],
         getFilterValue: (d: Datum) => d.days,
       } as never,
@@ -108,7 +107,7 @@ describe("FlowPathsByKind", () => {
     expect(Array.from(rows.attributes.getFilterValue?.value ?? [])).toEqual([
       3, 4, 3, 4, 5, 9, 5, 9,
     ]);
-    // Without accessor functions (deck.gl's defaults), the rows are handed over as they are.
+    // Without `rangeOf`, the rows are handed over as they are.
     const plain = sublayers([{ kind: "cable" }])[0];
     expect(plain?.props.data).not.toHaveProperty("attributes");
     expect(plain?.props._pathType).toBeFalsy();

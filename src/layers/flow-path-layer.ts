@@ -18,7 +18,7 @@ import { DataFilterExtension } from "@deck.gl/extensions";
 import { TripsLayer, type TripsLayerProps } from "@deck.gl/geo-layers";
 import type { PathLayerProps } from "@deck.gl/layers";
 import { countAtMost, sortByDay } from "./day-window";
-import { type PathAccessors, type PathRange, packPaths, wholeRange } from "./packed-paths";
+import { type PathAccessors, type PathRange, packPaths } from "./packed-paths";
 
 /** How far the trail's head lightens the line towards white. */
 const FLOW_LIGHTEN = 0.35;
@@ -114,8 +114,8 @@ interface FlowPathsByKindProps<D> {
   readonly intervalOf?: (d: D) => readonly [number, number];
   readonly day?: number;
   /**
-   * A datum's path as packed (see `packed-paths.ts`); without it, the whole of what the flow's
-   * `getPath` and `getTimestamps` give.
+   * A datum's path as packed (see `packed-paths.ts`); without it, the layers read the flow's
+   * `getPath` and `getTimestamps` as deck.gl does, row by row.
    */
   readonly rangeOf?: (d: D) => PathRange;
 }
@@ -205,32 +205,24 @@ export function groupByLastDay(intervals: readonly (readonly [number, number])[]
 }
 
 /**
- * How the layers' paths are packed (see `packed-paths.ts`): by `rangeOf`, or the whole of the
- * flow's `getPath` and `getTimestamps`; `null` where those are not functions (deck.gl's
- * defaults), and then the rows are handed over as they are. The filter values are packed when a
- * `DataFilterExtension` reads them by a function. All are read when the data changes, as the
- * groups are made: an accessor that changes without the data (by `updateTriggers`) packs nothing
- * again, so what they read must be the data's own (here: a link's path and interval).
+ * How the layers' paths are packed (see `packed-paths.ts`): each datum's by `rangeOf`, `size`
+ * numbers a vertex as the flow's `positionFormat` says; without `rangeOf`, `null`, and the rows
+ * are handed over as they are. The filter values are packed when a `DataFilterExtension` reads
+ * them by a function. All are read when the data changes, as the groups are made: an accessor
+ * that changes without the data (by `updateTriggers`) packs nothing again, so what they read must
+ * be the data's own (here: a link's path and interval).
  */
 function packingOf<D>(
   flow: FlowPathsByKindProps<D>["flow"],
   rangeOf: ((d: D) => PathRange) | undefined,
 ): PathAccessors<D> | null {
-  const { getPath, getTimestamps, positionFormat, extensions } = flow;
-  const size = positionFormat === "XY" ? 2 : 3;
-  let getRange: PathAccessors<D>["getRange"];
-  if (rangeOf) getRange = rangeOf;
-  else if (typeof getPath === "function" && typeof getTimestamps === "function") {
-    getRange = (d, info) =>
-      // A path of positions, not of points: `positionFormat` says how many numbers each takes.
-      wholeRange(getPath(d, info) as ArrayLike<number>, getTimestamps(d, info), size);
-  } else return null;
+  if (!rangeOf) return null;
   const { getFilterValue } = flow as { getFilterValue?: unknown };
-  const filter = extensions?.find((e) => e instanceof DataFilterExtension);
+  const filter = flow.extensions?.find((e) => e instanceof DataFilterExtension);
   const filterSize = filter instanceof DataFilterExtension ? (filter.opts.filterSize ?? 0) : 0;
   return {
-    getRange,
-    size,
+    getRange: rangeOf,
+    size: flow.positionFormat === "XY" ? 2 : 3,
     ...(typeof getFilterValue === "function" && filterSize > 0
       ? {
           getFilterValue: getFilterValue as NonNullable<PathAccessors<D>["getFilterValue"]>,
@@ -273,8 +265,6 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
      * range): most of the layers on any date (at gen-10000, all but a few of 55).
      */
     hidden: Map<Group<D>, FlowPathLayer<D>>;
-    /** Whether the groups' data carry their paths packed (see `packingOf`). */
-    packed: boolean;
   };
 
   override updateState({ props, changeFlags }: UpdateParameters<this>): void {
@@ -304,12 +294,12 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
     }
     const packing = packingOf(props.flow, props.rangeOf);
     if (packing) for (const group of groups) packPaths(group.data, packing);
-    this.setState({ groups, hidden: new Map(), packed: packing !== null });
+    this.setState({ groups, hidden: new Map() });
   }
 
   override renderLayers() {
     const { styles, flow, day } = this.props;
-    const { groups, hidden, packed } = this.state;
+    const { groups, hidden } = this.state;
     const kinds = Object.keys(styles);
     // Without data, one layer still stands, so the warm-up compiles the shader the others share.
     const drawn: Group<D>[] = groups.length > 0 ? groups : [undatedGroup(kinds[0] as string, [])];
@@ -333,7 +323,7 @@ export class FlowPathsByKind<D = any> extends CompositeLayer<
           drawRows: rows,
           visible,
           // Packed paths are taken as they are: no copy, no search for closed rings.
-          ...(packed && group.data.length > 0 ? { _pathType: "open" as const } : {}),
+          ...("attributes" in group.data ? { _pathType: "open" as const } : {}),
           getColor: style.getColor,
           getWidth: style.getWidth,
         }),
